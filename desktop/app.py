@@ -1,0 +1,127 @@
+"""Starting the GUI: application, translations, font, theme, the default database, the main window."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop.app_state import AppState
+from desktop.i18n import ROOT, load_translators
+from desktop.paths import default_database_path
+from desktop.shell import MainWindow
+from desktop.storage.database import DatabaseError
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "cityops"
+APPLICATION = "yizhangtu"
+STYLESHEET = ROOT / "resources" / "styles" / "dark.qss"
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
+
+_PALETTE = {
+    QPalette.ColorRole.Window: "#0d1626",
+    QPalette.ColorRole.WindowText: "#d7e3f4",
+    QPalette.ColorRole.Base: "#0a1220",
+    QPalette.ColorRole.AlternateBase: "#111c30",
+    QPalette.ColorRole.Text: "#d7e3f4",
+    QPalette.ColorRole.Button: "#15223a",
+    QPalette.ColorRole.ButtonText: "#d7e3f4",
+    QPalette.ColorRole.ToolTipBase: "#15223a",
+    QPalette.ColorRole.ToolTipText: "#e6f6ff",
+    QPalette.ColorRole.Highlight: "#0e7490",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#22d3ee",
+    QPalette.ColorRole.PlaceholderText: "#6b7f99",
+    QPalette.ColorRole.BrightText: "#f43f5e",
+}
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication with names for QSettings, zh_CN translators, CJK font and dark theme."""
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.translators = load_translators(app)
+    apply_font(app)
+    apply_theme(app)
+    return app
+
+
+def apply_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    family = next((name for name in CJK_FONTS if name in families), None)
+    if family is None:
+        log.warning("no CJK font found (install fonts-noto-cjk); Chinese may not render")
+        return
+    font = QFont(family, 10)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    app.setFont(font)
+
+
+def apply_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, colour in _PALETTE.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#56657c"))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+
+
+def generate_demo_city(path: Path) -> None:
+    """Generate the bundled demo city at ``path``, showing the generator's progress messages."""
+    from desktop.democity.generate import generate_city
+
+    dialog = QProgressDialog(QCoreApplication.translate("Startup", "Generating the demo city…"), "", 0, 0)
+    dialog.setWindowTitle(QCoreApplication.translate("Startup", "First start"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+
+    def progress(*args) -> None:
+        if args:
+            dialog.setLabelText(str(args[0]))
+        QApplication.processEvents()
+
+    QApplication.processEvents()
+    try:
+        generate_city(path, scale="demo", seed=1, force=False, progress=progress)
+    finally:
+        dialog.close()
+
+
+def open_city(state: AppState, db: str | None) -> bool:
+    """Open ``db`` (or the embedded demo city) into ``state``; a failure is shown in Chinese."""
+    target = db or default_database_path()
+    try:
+        if db is None and not Path(target).exists():
+            generate_demo_city(Path(target))
+        state.open_database(target)
+    except Exception as exc:  # noqa: BLE001 - any failure ends in a Chinese message, not a traceback
+        if isinstance(exc, DatabaseError):
+            message = str(exc)
+        else:
+            message = QCoreApplication.translate("Startup", "Cannot open database “{path}”: {reason}")
+            message = message.format(path=target, reason=exc)
+        log.error("%s", message)
+        QMessageBox.critical(None, QCoreApplication.translate("Startup", "Cannot open database"), message)
+        return False
+    return True
+
+
+def run_gui(db: str | None) -> int:
+    app = create_application(sys.argv)
+    state = AppState()
+    if not open_city(state, db):
+        return 1
+    window = MainWindow(state)
+    window.show()
+    code = app.exec()
+    state.close()
+    return code

@@ -1,0 +1,57 @@
+"""The state panels share: the open database, its layers and summary, the selection, the cursor.
+
+Panels receive the :class:`AppState` and subscribe to its signals; they never talk to each other.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.storage.database import CityDatabase
+from layers.city_data import CitySummary, load_city_layers, read_city_summary
+from layers.layer_list import LayerList
+
+
+class AppState(QObject):
+    sig_database_changed = Signal()
+    sig_selection_changed = Signal(object)  # tuple of (table, key) pairs
+    sig_cursor_moved = Signal(float, float)  # lon, lat under the mouse on the map
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.database: CityDatabase | None = None
+        self.summary: CitySummary | None = None
+        self.layers = LayerList(self)
+        self._selection: tuple = ()
+
+    def open_database(self, target: str | Path) -> None:
+        """Open, load and make current; raises :class:`DatabaseError` (Chinese message) on failure."""
+        self.set_database(CityDatabase(target))
+
+    def set_database(self, database: CityDatabase) -> None:
+        if self.database is not None:
+            self.database.close()
+        self.database = database
+        self.summary = read_city_summary(database)
+        self.layers.set_layers(load_city_layers(database))
+        self.set_selection(())
+        self.sig_database_changed.emit()
+
+    @property
+    def selection(self) -> tuple:
+        return self._selection
+
+    def set_selection(self, items: tuple) -> None:
+        items = tuple(items)
+        if items != self._selection:
+            self._selection = items
+            self.sig_selection_changed.emit(items)
+
+    def set_cursor(self, lon: float, lat: float) -> None:
+        self.sig_cursor_moved.emit(lon, lat)
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+            self.database = None

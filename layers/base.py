@@ -1,0 +1,50 @@
+"""The layer model every map layer shares: a name, visibility and opacity (QtCore only)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Layer(QObject):
+    """A named map layer; views subscribe to :attr:`sig_changed` and never write back."""
+
+    sig_changed = Signal()  # name, visibility or opacity changed
+
+    def __init__(self, name: str, *, visible: bool = True, opacity: float = 1.0, parent: QObject | None = None):
+        super().__init__(parent)
+        self._name = name
+        self._visible = visible
+        self._opacity = opacity
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._set("_name", value)
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        self._set("_visible", bool(value))
+
+    @property
+    def opacity(self) -> float:
+        return self._opacity
+
+    @opacity.setter
+    def opacity(self, value: float) -> None:
+        self._set("_opacity", min(1.0, max(0.0, float(value))))
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float] | None:
+        """``(min_lon, min_lat, max_lon, max_lat)`` of the layer's data, or None when empty."""
+        return None
+
+    def _set(self, attribute: str, value) -> None:
+        if getattr(self, attribute) != value:
+            setattr(self, attribute, value)
+            self.sig_changed.emit()

@@ -1,0 +1,228 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CityLayers</name>
+    <message>
+        <location filename="../../layers/city_data.py" line="52"/>
+        <source>Unit grids</source>
+        <translation>单元网格</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="53"/>
+        <source>Green space</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="54"/>
+        <source>Water</source>
+        <translation>水系</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="55"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="56"/>
+        <source>District boundaries</source>
+        <translation>区界</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="58"/>
+        <source>Management components</source>
+        <translation>管理部件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="62"/>
+        <source>Video cameras</source>
+        <translation>视频监控</translation>
+    </message>
+</context>
+<context>
+    <name>CityStatusBar</name>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="30"/>
+        <source>No city database</source>
+        <translation>未打开城市数据库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="33"/>
+        <source>Unnamed city</source>
+        <translation>未命名城市</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="35"/>
+        <source>Grids {grids:,} · Components {components:,} · Vehicles {vehicles:,} · Cameras {cameras:,}</source>
+        <translation>单元网格 {grids:,} · 管理部件 {components:,} · 车辆 {vehicles:,} · 摄像机 {cameras:,}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="42"/>
+        <source>Lon — Lat —</source>
+        <translation>经度 — 纬度 —</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="44"/>
+        <source>Lon {lon:.6f}° Lat {lat:.6f}°</source>
+        <translation>经度 {lon:.6f}° 纬度 {lat:.6f}°</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/shell.py" line="28"/>
+        <source>City Operations · One-Map Command Centre</source>
+        <translation>城市运管服 · 一张图指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="44"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="45"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="46"/>
+        <source>Alarm intake will be provided by the live-feed module.</source>
+        <translation>告警接入将在实时接入模块中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="48"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="49"/>
+        <source>Case handling will be provided by the dispatch module.</source>
+        <translation>案件办理将在派遣调度模块中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="51"/>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="52"/>
+        <source>The video wall will be provided by the video module.</source>
+        <translation>视频墙将在视频模块中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="54"/>
+        <source>Emergency plans</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="55"/>
+        <source>Emergency plans will be provided by the emergency-plan module.</source>
+        <translation>应急预案将在应急预案模块中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="70"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="71"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="73"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="75"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="79"/>
+        <source>Fit map to &amp;city</source>
+        <translation>全图显示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="80"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="83"/>
+        <source>&amp;Restore default layout</source>
+        <translation>恢复默认布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="85"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="86"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="98"/>
+        <source>Open city database</source>
+        <translation>打开城市数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="98"/>
+        <source>City databases (*.db *.sqlite);;All files (*)</source>
+        <translation>城市数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="109"/>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="127"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell.py" line="128"/>
+        <source>City Operations · One-Map Command Centre
+
+The city&apos;s unit grids, management components, vehicles, cameras, alarms and cases on one map.</source>
+        <translation>城市运管服 · 一张图指挥中心
+
+单元网格、管理部件、车辆、摄像机、告警与案件，尽在一张图。</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../widgets/map_canvas.py" line="99"/>
+        <source>No city database is open</source>
+        <translation>未打开城市数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop/app.py" line="80"/>
+        <source>Generating the demo city…</source>
+        <translation>正在生成演示城市…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="81"/>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="110"/>
+        <source>Cannot open database “{path}”: {reason}</source>
+        <translation>无法打开数据库“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="113"/>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+</TS>
