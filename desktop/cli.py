@@ -17,7 +17,7 @@ from desktop.paths import default_database_path
 
 class _ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix or "用法：")
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser._optionals.title = "选项"
     subparsers = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_subparser_class())
     for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
         importlib.import_module(f"desktop.commands.{info.name}").register(subparsers)
     return parser
 

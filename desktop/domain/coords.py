@@ -8,8 +8,9 @@ and returns ``(lon, lat)`` of the same shape (plain floats for scalar input).
 * GCJ-02 → WGS-84 is an iterative inverse of the forward transform (residual < 1e-12°,
   i.e. well under a millimetre); :func:`gcj02_to_wgs84_approx` is the one-step inverse
   (off by up to a few metres), kept for comparison with other implementations.
-* BD-09 (百度) uses the common ``x_pi = π·3000/180`` convention; BD-09 → GCJ-02 is the
-  widely used closed-form inverse, so results match other Baidu-compatible libraries.
+* BD-09 (百度) uses the common ``x_pi = π·3000/180`` convention. BD-09 → GCJ-02 starts
+  from the widely used closed-form inverse (:func:`bd09_to_gcj02_approx`, off by up to
+  ~0.2 m) and refines it the same way, so exports and re-imports round-trip exactly.
 """
 from __future__ import annotations
 
@@ -72,17 +73,25 @@ def gcj02_to_wgs84_approx(lon, lat):
     return _result(lon - dlon, lat - dlat, scalar)
 
 
+def _invert(forward, lon: np.ndarray, lat: np.ndarray, guess) -> tuple[np.ndarray, np.ndarray]:
+    """Solve ``forward(p) = (lon, lat)`` by fixed-point iteration from ``guess``.
+
+    Converges fast because both transforms are the identity plus a slowly varying offset.
+    """
+    plon, plat = guess
+    for _ in range(_MAX_ITERATIONS):
+        flon, flat = forward(plon, plat)
+        rlon, rlat = flon - lon, flat - lat
+        plon, plat = plon - rlon, plat - rlat
+        if not np.any((np.abs(rlon) >= _TOLERANCE_DEG) | (np.abs(rlat) >= _TOLERANCE_DEG)):
+            break
+    return plon, plat
+
+
 def gcj02_to_wgs84(lon, lat):
     """GCJ-02 → WGS-84, iterating the forward transform until it reproduces the input."""
     lon, lat, scalar = _arrays(lon, lat)
-    wlon, wlat = lon.copy(), lat.copy()
-    for _ in range(_MAX_ITERATIONS):
-        dlon, dlat = _offset(wlon, wlat)
-        rlon, rlat = wlon + dlon - lon, wlat + dlat - lat
-        wlon, wlat = wlon - rlon, wlat - rlat
-        if rlon.size == 0 or max(np.nanmax(np.abs(rlon)), np.nanmax(np.abs(rlat))) < _TOLERANCE_DEG:
-            break
-    return _result(wlon, wlat, scalar)
+    return _result(*_invert(wgs84_to_gcj02, lon, lat, (lon, lat)), scalar)
 
 
 def gcj02_to_bd09(lon, lat):
@@ -93,13 +102,19 @@ def gcj02_to_bd09(lon, lat):
     return _result(z * np.cos(theta) + 0.0065, z * np.sin(theta) + 0.006, scalar)
 
 
-def bd09_to_gcj02(lon, lat):
-    """BD-09 → GCJ-02 (the common closed-form inverse)."""
+def bd09_to_gcj02_approx(lon, lat):
+    """BD-09 → GCJ-02 with the common closed-form inverse (error up to ~0.2 m)."""
     lon, lat, scalar = _arrays(lon, lat)
     x, y = lon - 0.0065, lat - 0.006
     z = np.hypot(x, y) - 0.00002 * np.sin(y * X_PI)
     theta = np.arctan2(y, x) - 0.000003 * np.cos(x * X_PI)
     return _result(z * np.cos(theta), z * np.sin(theta), scalar)
+
+
+def bd09_to_gcj02(lon, lat):
+    """BD-09 → GCJ-02, refined until :func:`gcj02_to_bd09` reproduces the input."""
+    lon, lat, scalar = _arrays(lon, lat)
+    return _result(*_invert(gcj02_to_bd09, lon, lat, bd09_to_gcj02_approx(lon, lat)), scalar)
 
 
 def wgs84_to_bd09(lon, lat):
