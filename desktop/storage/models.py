@@ -34,7 +34,7 @@ RESPONSIBILITY_LEVELS = ("市", "区", "办事处", "社区", "小区")
 COMPONENT_STATUSES = ("完好", "破损", "丢失", "占用", "废弃")
 STAFF_ROLES = ("监督员", "处置人员", "坐席", "值班长", "指挥长", "网格长")
 VEHICLE_KINDS = ("环卫", "渣土", "执法", "市政抢修")
-CASE_STAGES = ("信息采集", "案件建立", "任务派遣", "任务处理", "处理反馈", "核查结案", "绩效考核", "已结案", "作废")
+CASE_STAGES = ("信息采集", "案件建立", "任务派遣", "任务处理", "处理反馈", "核查结案", "绩效考核", "已结案", "作废", "挂账")
 ALARM_STATUSES = ("未处理", "已确认", "已转案件", "已关闭")
 PLAN_LEVELS = ("I", "II", "III", "IV")
 BASE_FEATURE_KINDS = ("road", "water", "green", "place", "boundary")
@@ -228,7 +228,12 @@ class Alarm(DrillFlag, Base):
 
 
 class Case(DrillFlag, Base):
-    """A city-management case; the full workflow comes with the dispatch engine."""
+    """A city-management case, moved through its stages by :mod:`desktop.cases.service`.
+
+    The clock of the current phase (立案/派遣/处置/核查/结案) starts at ``phase_since`` with
+    ``limit_s`` seconds of ``limit_unit`` time; ``deadline`` is when it runs out (suspension
+    excluded). ``pending_action`` is a request (作废、延期、挂账 …) awaiting approval.
+    """
 
     __tablename__ = "case"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -244,8 +249,28 @@ class Case(DrillFlag, Base):
     grid_code: Mapped[str | None] = mapped_column(ForeignKey("unit_grid.code"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     alarm_id: Mapped[int | None] = mapped_column(ForeignKey("alarm.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    deadline: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    deadline: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    class_kind: Mapped[str | None] = mapped_column(String(8))  # 部件 / 事项
+    component_code: Mapped[str | None] = mapped_column(String(24))
+    reporter: Mapped[str | None] = mapped_column(String(32))
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    photos: Mapped[list | None] = mapped_column(JSON)
+    phase_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    limit_s: Mapped[float | None] = mapped_column(Float)
+    limit_unit: Mapped[str | None] = mapped_column(String(8))
+    suspended_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    suspended_total_s: Mapped[float] = mapped_column(Float, default=0.0)
+    pending_action: Mapped[str | None] = mapped_column(String(16))
+    pending_by: Mapped[str | None] = mapped_column(String(32))
+    pending_payload: Mapped[dict | None] = mapped_column(JSON)
+    filed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    dispatched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    disposed_in_time: Mapped[bool | None] = mapped_column(Boolean)
+    rework_count: Mapped[int] = mapped_column(Integer, default=0)
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
+    returned_count: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
 
