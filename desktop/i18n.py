@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -17,10 +18,45 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-CATALOGUE_TS = TRANSLATIONS / "cityops_zh_CN.ts"
-CATALOGUE_QM = TRANSLATIONS / "cityops_zh_CN.qm"
 LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 SOURCE_PACKAGES = ("desktop", "widgets", "layers", "plugins")
+MAIN_CATALOGUE = "cityops"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One .ts/.qm pair. A feature's Qt code in ``widgets/<feature>/`` or ``layers/<feature>/``
+    gets a catalogue of its own (so features can be translated independently); the rest is ``cityops``."""
+
+    name: str
+
+    @property
+    def ts(self) -> Path:
+        return TRANSLATIONS / f"{self.name}_zh_CN.ts"
+
+    @property
+    def qm(self) -> Path:
+        return TRANSLATIONS / f"{self.name}_zh_CN.qm"
+
+
+def catalogue_of(path: Path) -> Catalogue:
+    parts = path.relative_to(ROOT).parts
+    if len(parts) > 2 and parts[0] in ("widgets", "layers"):
+        return Catalogue(parts[1])
+    return Catalogue(MAIN_CATALOGUE)
+
+
+def source_files() -> list[Path]:
+    """Python files that may hold translatable strings."""
+    return sorted(p for package in SOURCE_PACKAGES for p in (ROOT / package).rglob("*.py"))
+
+
+def catalogues() -> dict[Catalogue, list[Path]]:
+    """Every catalogue with its source files."""
+    result: dict[Catalogue, list[Path]] = {}
+    for path in source_files():
+        result.setdefault(catalogue_of(path), []).append(path)
+    return result
 
 
 def load_translators(app: QCoreApplication) -> list[QTranslator]:
@@ -29,40 +65,40 @@ def load_translators(app: QCoreApplication) -> list[QTranslator]:
     qt = QTranslator(app)
     if qt.load(LOCALE, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
-    own = QTranslator(app)
-    if own.load(str(CATALOGUE_QM)):
-        translators.append(own)
-    else:
-        log.warning("translation catalogue %s missing: the interface stays in English", CATALOGUE_QM)
+    for qm in sorted(TRANSLATIONS.glob("*_zh_CN.qm")):
+        own = QTranslator(app)
+        if own.load(str(qm)):
+            translators.append(own)
+        else:
+            log.warning("translation catalogue %s unreadable", qm)
+    if len(translators) < 2:
+        log.warning("no translation catalogue in %s: the interface stays in English", TRANSLATIONS)
     for translator in translators:
         app.installTranslator(translator)
     return translators
-
-
-def source_files() -> list[Path]:
-    """Python files that may hold translatable strings."""
-    return sorted(p for package in SOURCE_PACKAGES for p in (ROOT / package).rglob("*.py"))
 
 
 def _tool(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def lupdate() -> None:
-    files = [str(p.relative_to(ROOT)) for p in source_files()]
-    subprocess.run([_tool("pyside6-lupdate"), *files, "-ts", str(CATALOGUE_TS.relative_to(ROOT))], cwd=ROOT, check=True)
+def lupdate(catalogue: Catalogue, files: list[Path], ts: Path | None = None) -> None:
+    names = [str(p.relative_to(ROOT)) for p in files]
+    target = ts or catalogue.ts
+    subprocess.run([_tool("pyside6-lupdate"), *names, "-ts", str(target)], cwd=ROOT, check=True, capture_output=True)
 
 
-def lrelease(ts: Path = CATALOGUE_TS, qm: Path = CATALOGUE_QM) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
 
 
 def main(argv: list[str]) -> int:
     if argv != ["update"]:
         print("用法：python -m desktop.i18n update   （运行 lupdate 与 lrelease）", file=sys.stderr)
         return 2
-    lupdate()
-    lrelease()
+    for catalogue, files in catalogues().items():
+        lupdate(catalogue, files)
+        lrelease(catalogue.ts, catalogue.qm)
     return 0
 
 
