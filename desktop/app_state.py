@@ -17,6 +17,8 @@ class AppState(QObject):
     sig_database_changed = Signal()
     sig_selection_changed = Signal(object)  # tuple of (table, key) pairs
     sig_cursor_moved = Signal(float, float)  # lon, lat under the mouse on the map
+    sig_fly_to = Signal(object)  # (min_lon, min_lat, max_lon, max_lat): the map shows this box
+    sig_map_clicked = Signal(float, float, float)  # lon, lat, tolerance in degrees (a few pixels)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -50,6 +52,9 @@ class AppState(QObject):
 
     def set_cursor(self, lon: float, lat: float) -> None:
         self.sig_cursor_moved.emit(lon, lat)
+
+    def fly_to(self, bbox: tuple[float, float, float, float]) -> None:
+        self.sig_fly_to.emit(tuple(bbox))
 
     def close(self) -> None:
         if self.database is not None:
