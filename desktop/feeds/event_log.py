@@ -1,0 +1,179 @@
+"""Durable event log of the gateway: its own SQLite file (WAL), one sequence per stream.
+
+Sequence numbers are assigned inside the write transaction (``max(seq) + 1``), so two
+processes sharing the file after a crash cannot collide. A producer's ``msg_id`` is the
+idempotency key: re-sending it returns the original sequence number instead of a new event.
+:class:`GroupCommitter` batches appends from many coroutines into few transactions and
+resolves each caller only after its batch is committed.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS event (
+    stream TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    msg_key TEXT,
+    ts REAL NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (stream, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS ix_event_msg_key ON event (msg_key) WHERE msg_key IS NOT NULL;
+"""
+
+
+@dataclass(frozen=True)
+class Record:
+    stream: str
+    seq: int
+    body: dict
+    duplicate: bool = False
+
+
+class EventLog:
+    """Thread-safe append/read access to one log file."""
+
+    def __init__(self, path: str | Path, synchronous: str = "FULL"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute(f"PRAGMA synchronous={synchronous}")
+        self._conn.execute("PRAGMA busy_timeout=10000")
+        self._conn.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def append(self, stream: str, body: dict, key: str | None = None) -> int:
+        return self.append_many([(stream, body, key)])[0].seq
+
+    def append_many(self, items: list[tuple[str, dict, str | None]]) -> list[Record]:
+        """Append ``(stream, body, key)`` items in one transaction; duplicates keep their old seq."""
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                records = self._append_in_transaction(cur, items)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        return records
+
+    def _append_in_transaction(self, cur: sqlite3.Cursor, items) -> list[Record]:
+        heads: dict[str, int] = {}
+        seen: dict[str, Record] = {}
+        records, now = [], time.time()
+        for stream, body, key in items:
+            old = seen.get(key) if key else None
+            if key and old is None:
+                row = cur.execute("SELECT stream, seq, body FROM event WHERE msg_key = ?", (key,)).fetchone()
+                old = row and Record(row[0], row[1], json.loads(row[2]))
+            if old is not None:
+                records.append(Record(old.stream, old.seq, old.body, duplicate=True))
+                continue
+            if stream not in heads:
+                heads[stream] = cur.execute("SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?",
+                                            (stream,)).fetchone()[0]
+            heads[stream] += 1
+            record = Record(stream, heads[stream], body)
+            cur.execute("INSERT INTO event (stream, seq, msg_key, ts, body) VALUES (?, ?, ?, ?, ?)",
+                        (stream, record.seq, key, now, json.dumps(body, ensure_ascii=False)))
+            if key:
+                seen[key] = record
+            records.append(record)
+        return records
+
+    def read_after(self, stream: str, seq: int, limit: int = 500) -> list[Record]:
+        return self._read("SELECT seq, body FROM event WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?",
+                          stream, (stream, seq, limit))
+
+    def recent(self, stream: str, limit: int, upto: int) -> list[Record]:
+        """The last ``limit`` events with ``seq <= upto``, oldest first."""
+        rows = self._read("SELECT seq, body FROM event WHERE stream = ? AND seq <= ? ORDER BY seq DESC LIMIT ?",
+                          stream, (stream, upto, limit))
+        return rows[::-1]
+
+    def head(self, stream: str) -> int:
+        with self._lock:
+            row = self._conn.execute("SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?", (stream,))
+            return row.fetchone()[0]
+
+    def _read(self, sql: str, stream: str, params: tuple) -> list[Record]:
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [Record(stream, seq, json.loads(body)) for seq, body in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class GroupCommitter:
+    """Batches appends: every queued item (up to ``max_batch``) is committed in one transaction.
+
+    ``on_commit(records)`` runs in the event loop, in sequence order, before any caller is
+    resolved — so a broadcast never precedes durability and never lags an ack.
+    """
+
+    def __init__(self, event_log: EventLog, on_commit: Callable[[list[Record]], None],
+                 max_batch: int = 1000, linger_s: float = 0.002):
+        self._log, self._on_commit = event_log, on_commit
+        self._max_batch, self._linger = max_batch, linger_s
+        self._queue: asyncio.Queue = asyncio.Queue()
+        self._task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="event-log-writer")
+
+    def submit(self, stream: str, body: dict, key: str | None = None) -> asyncio.Future:
+        """A future resolving to the committed :class:`Record` (``duplicate`` set for a re-sent key)."""
+        future = asyncio.get_running_loop().create_future()
+        self._queue.put_nowait((stream, body, key, future))
+        return future
+
+    async def stop(self, drain: bool = True) -> None:
+        """Commit what is queued (``drain``) or abandon it (a simulated crash), then end the writer."""
+        if self._task is None:
+            return
+        if drain:
+            self._queue.put_nowait(None)
+            await asyncio.gather(self._task, return_exceptions=True)
+        self._task.cancel()
+        await asyncio.gather(self._task, return_exceptions=True)
+        self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            batch = [await self._queue.get()]
+            if self._queue.qsize() < self._max_batch and self._linger:
+                await asyncio.sleep(self._linger)
+            while len(batch) < self._max_batch and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            closing = None in batch
+            await self._commit([item for item in batch if item is not None])
+            if closing:
+                return
+
+    async def _commit(self, batch: list[tuple]) -> None:
+        try:
+            records = await asyncio.to_thread(self._log.append_many, [item[:3] for item in batch])
+        except Exception as exc:  # noqa: BLE001 - reported to each waiting caller
+            log.exception("event log append failed")
+            for *_, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        self._on_commit([r for r in records if not r.duplicate])
+        for record, (*_, future) in zip(records, batch):
+            if not future.done():
+                future.set_result(record)

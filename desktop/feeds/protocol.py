@@ -1,0 +1,183 @@
+"""Feed protocol v1 (docs/feed-protocol.md): JSON text frames, message builders and strict validation.
+
+Every inbound message is checked here before the gateway looks at it; anything malformed
+raises :class:`ProtocolError` with a machine code and a Chinese message for the peer.
+"""
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+VERSION = 1
+MAX_FRAME = 64 * 1024  # inbound limit (websockets ``max_size``) for clients and producers
+CLIENT_MAX_FRAME = 8 * 1024 * 1024  # gateway → client frames (snapshots can be large)
+MAX_PAYLOAD = 4 * 1024
+MAX_MESSAGE = 500
+STREAMS = ("alarms", "cases")
+LEVELS = {1: "一般", 2: "较重", 3: "严重", 4: "特别严重"}
+
+# kind → (category, default level)
+ALARM_KINDS: dict[str, tuple[str, int]] = {
+    "井盖位移": ("井盖", 2), "井盖开启": ("井盖", 2), "井盖满溢": ("井盖", 3), "甲烷超标": ("井盖", 3),
+    "路灯通信中断": ("路灯", 1), "亮灯异常": ("路灯", 1),
+    "水位超限": ("防汛", 3), "雨量超限": ("防汛", 2),
+    "燃气泄漏": ("管网", 4), "供水压力异常": ("管网", 2), "排水液位超限": ("管网", 2),
+    "扬尘超标": ("环境", 2),
+    "店外经营": ("视频AI", 1), "占道经营": ("视频AI", 1), "乱堆物料": ("视频AI", 1),
+    "沿街晾挂": ("视频AI", 1), "暴露垃圾": ("视频AI", 1), "机动车乱停放": ("视频AI", 1),
+    "非机动车乱停放": ("视频AI", 1), "垃圾满溢": ("视频AI", 1), "违规户外广告": ("视频AI", 1),
+    "渣土车偏离路线": ("电子围栏", 2), "渣土车进入禁区": ("电子围栏", 3),
+    "执法车离开辖区": ("电子围栏", 1), "环卫车长时间停留": ("电子围栏", 1),
+}
+
+CLIENT_TYPES = ("hello", "ping")
+PRODUCER_TYPES = ("publish",)
+
+
+class ProtocolError(ValueError):
+    """A rejected message: ``code`` for programs, ``message`` (Chinese) for people."""
+
+    def __init__(self, code: str, message: str, ref: str | None = None):
+        super().__init__(f"{code}: {message}")
+        self.code, self.message, self.ref = code, message, ref
+
+
+def encode(message: dict) -> str:
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def _msg(kind: str, **fields) -> dict:
+    return {"v": VERSION, "type": kind, **fields}
+
+
+def decode(raw: str | bytes, allowed: tuple[str, ...]) -> dict:
+    """Parse one frame into a dict of a type in ``allowed``; raise :class:`ProtocolError` otherwise."""
+    if len(raw) > MAX_FRAME:
+        raise ProtocolError("too_large", f"消息超过 {MAX_FRAME // 1024} KiB 上限")
+    try:
+        message = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ProtocolError("bad_json", "消息不是有效的 JSON") from None
+    if not isinstance(message, dict):
+        raise ProtocolError("bad_message", "消息必须是 JSON 对象")
+    if message.get("v") != VERSION:
+        raise ProtocolError("unsupported_version", f"不支持的协议版本，应为 {VERSION}")
+    if message.get("type") not in allowed:
+        raise ProtocolError("unknown_type", f"不支持的消息类型：{str(message.get('type'))[:32]}")
+    return message
+
+
+def _field(obj: dict, name: str, kinds, required=True, max_len: int | None = None, ref=None):
+    value = obj.get(name)
+    if value is None:
+        if required:
+            raise ProtocolError("bad_field", f"缺少字段 {name}", ref)
+        return None
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        raise ProtocolError("bad_field", f"字段 {name} 类型错误", ref)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ProtocolError("bad_field", f"字段 {name} 不是有限数值", ref)
+    if max_len is not None and len(value) > max_len:
+        raise ProtocolError("bad_field", f"字段 {name} 过长", ref)
+    return value
+
+
+def parse_hello(message: dict) -> tuple[str, str, dict[str, int]]:
+    """``(token, client_id, last_seq)`` of a hello; streams without a last seq start live."""
+    token = _field(message, "token", str, max_len=256)
+    client_id = _field(message, "client_id", str, max_len=64)
+    last_seq = _field(message, "last_seq", dict, required=False) or {}
+    if set(last_seq) - set(STREAMS):
+        raise ProtocolError("bad_field", "last_seq 含未知的流")
+    for stream in last_seq:
+        if _field(last_seq, stream, int, required=False) is not None and last_seq[stream] < 0:
+            raise ProtocolError("bad_field", "last_seq 不能为负")
+    return token, client_id, {k: v for k, v in last_seq.items() if v is not None}
+
+
+def parse_publish(message: dict) -> tuple[str, str, str, dict]:
+    """``(token, producer_id, msg_id, alarm)`` of a publish, the alarm normalised (default level …)."""
+    msg_id = _field(message, "msg_id", str, max_len=64)
+    token = _field(message, "token", str, max_len=256, ref=msg_id)
+    producer_id = _field(message, "producer_id", str, max_len=64, ref=msg_id)
+    alarm = validate_alarm(_field(message, "alarm", dict, ref=msg_id), ref=msg_id)
+    return token, producer_id, msg_id, alarm
+
+
+def validate_alarm(alarm: dict, ref: str | None = None) -> dict:
+    """A normalised copy of an alarm or :class:`ProtocolError`."""
+    kind = _field(alarm, "kind", str, max_len=32, ref=ref)
+    if kind not in ALARM_KINDS:
+        raise ProtocolError("unknown_kind", f"未知的告警类型：{kind}", ref)
+    level = _field(alarm, "level", int, required=False, ref=ref) or ALARM_KINDS[kind][1]
+    if level not in LEVELS:
+        raise ProtocolError("bad_field", "告警等级必须为 1–4", ref)
+    payload = _field(alarm, "payload", dict, required=False, ref=ref) or {}
+    if len(encode(payload)) > MAX_PAYLOAD:
+        raise ProtocolError("bad_field", "payload 过大", ref)
+    return {
+        "kind": kind,
+        "level": level,
+        "device_id": _field(alarm, "device_id", str, required=False, max_len=64, ref=ref),
+        "component_code": _field(alarm, "component_code", str, required=False, max_len=24, ref=ref),
+        "x": float(_field(alarm, "x", (int, float), ref=ref)),
+        "y": float(_field(alarm, "y", (int, float), ref=ref)),
+        "ts": float(_field(alarm, "ts", (int, float), ref=ref)),
+        "message": _field(alarm, "message", str, required=False, max_len=MAX_MESSAGE, ref=ref) or "",
+        "payload": payload,
+        "simulated": bool(_field(alarm, "simulated", bool, required=False, ref=ref)),
+        "drill": bool(_field(alarm, "drill", bool, required=False, ref=ref)),
+    }
+
+
+# --- builders -------------------------------------------------------------------------------
+
+def hello(token: str, client_id: str, last_seq: dict[str, int]) -> dict:
+    return _msg("hello", token=token, client_id=client_id, last_seq=last_seq)
+
+
+def welcome(server_id: str, head: dict[str, int], heartbeat_s: float) -> dict:
+    return _msg("welcome", server_id=server_id, head=head, heartbeat_s=heartbeat_s)
+
+
+def snapshot(vehicles: list[dict], alarms: list[dict]) -> dict:
+    return _msg("snapshot", vehicles=vehicles, alarms=alarms)
+
+
+EVENT_TYPES = {"alarms": "alarm", "cases": "case_event"}
+
+
+def event(stream: str, seq: int, body: dict) -> dict:
+    """An ``alarm`` or ``case_event`` message; ``body`` is the logged event (alarm, producer_id, msg_id)."""
+    return _msg(EVENT_TYPES[stream], stream=stream, seq=seq, **body)
+
+
+def positions(items: list[dict]) -> dict:
+    return _msg("position", items=items)
+
+
+def heartbeat(ts: float, head: dict[str, int]) -> dict:
+    return _msg("heartbeat", ts=ts, head=head)
+
+
+def error(code: str, message: str, ref: str | None = None) -> dict:
+    return _msg("error", code=code, message=message, **({"ref": ref} if ref else {}))
+
+
+def publish(token: str, producer_id: str, msg_id: str, alarm: dict) -> dict:
+    return _msg("publish", token=token, producer_id=producer_id, msg_id=msg_id, alarm=alarm)
+
+
+def ack(msg_id: str, seq: int, duplicate: bool) -> dict:
+    return _msg("ack", msg_id=msg_id, seq=seq, duplicate=duplicate)
+
+
+def position(vehicle_id: int | str, x: float, y: float, speed: float, heading: float, ts: float,
+             plate: str | None = None) -> dict:
+    """One vehicle position item (inside ``position`` batches and snapshots)."""
+    item: dict[str, Any] = {"id": vehicle_id, "x": x, "y": y, "speed": speed, "heading": heading, "ts": ts}
+    if plate:
+        item["plate"] = plate
+    return item
