@@ -6,12 +6,12 @@ import shapely
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.storage.database import CityDatabase, DatabaseError
 from desktop.storage.guards import AppendOnlyError
 from desktop.storage.migrate import current_revision, head_revision
 from desktop.storage.models import AdminArea, Base, Case, CaseAudit, UnitGrid
+from tests.support.seats import assert_second_seat_loses
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
 
@@ -97,18 +97,7 @@ def test_audit_log_is_append_only(db):
 def test_two_seats_editing_one_case_one_wins(db):
     with db.session() as session, session.begin():
         _case(session)
-    seat_a, seat_b = db.session(), db.session()
-    case_a = seat_a.scalars(select(Case)).one()
-    case_b = seat_b.scalars(select(Case)).one()
-    case_a.stage = "案件建立"
-    seat_a.commit()
-    case_b.stage = "作废"
-    with pytest.raises(StaleDataError):
-        seat_b.commit()
-    seat_b.rollback()
-    assert seat_b.scalars(select(Case)).one().stage == "案件建立"
-    seat_a.close()
-    seat_b.close()
+    assert_second_seat_loses(db)
 
 
 def test_records_default_to_real_and_can_be_marked_drill(db):

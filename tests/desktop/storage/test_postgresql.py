@@ -5,12 +5,11 @@ import pytest
 import shapely
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import AdminArea, Base, Case
 from tests.support.postgres import TempPostgres, postgres_bin
+from tests.support.seats import assert_second_seat_loses
 
 pytestmark = pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL 未安装（installer/setup.sh 会安装）")
 
@@ -36,14 +35,5 @@ def test_schema_migrates_and_matches_models_on_postgresql(pg_url):
         session.add(Case(case_no="PG-1", source="公众举报", created_at=datetime.now(timezone.utc)))
     with db.session() as session:
         assert session.get(AdminArea, "321302").geometry.equals(polygon)
-    seat_a, seat_b = db.session(), db.session()
-    a = seat_a.scalars(select(Case)).one()
-    b = seat_b.scalars(select(Case)).one()
-    a.stage = "案件建立"
-    seat_a.commit()
-    b.stage = "作废"
-    with pytest.raises(StaleDataError):
-        seat_b.commit()
-    seat_a.close()
-    seat_b.close()
+    assert_second_seat_loses(db)
     db.close()
