@@ -19,6 +19,7 @@ class AppState(QObject):
     sig_cursor_moved = Signal(float, float)  # lon, lat under the mouse on the map
     sig_fly_to = Signal(object)  # (min_lon, min_lat, max_lon, max_lat): the map shows this box
     sig_map_clicked = Signal(float, float, float)  # lon, lat, tolerance in degrees (a few pixels)
+    sig_status_message = Signal(str)  # a one-off line for the status bar
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -54,7 +55,11 @@ class AppState(QObject):
         self.sig_cursor_moved.emit(lon, lat)
 
     def fly_to(self, bbox: tuple[float, float, float, float]) -> None:
-        self.sig_fly_to.emit(tuple(bbox))
+        """Ask the map to show ``(min_lon, min_lat, max_lon, max_lat)``."""
+        self.sig_fly_to.emit(tuple(float(v) for v in bbox))
+
+    def show_status(self, message: str) -> None:
+        self.sig_status_message.emit(message)
 
     def close(self) -> None:
         if self.database is not None:

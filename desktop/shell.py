@@ -9,10 +9,16 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
 from desktop.app_state import AppState
 from desktop.storage.database import DatabaseError
+from widgets.alarms.alarm_desk import AlarmPanel, install_alarm_desk
 from widgets.city_status_bar import CityStatusBar
-from widgets.layer_panel import LayerPanel
+from widgets.dispatch.case_panel import CasePanel
+from widgets.dispatch.menu_actions import install_dispatch_actions
+from widgets.emergency.emergency_panel import EmergencyPanel
+from widgets.emergency.menu_actions import install_emergency_actions
 from widgets.map_canvas import MapCanvas
+from widgets.maptools import install_map_tools
 from widgets.placeholder_panel import PlaceholderPanel
+from widgets.video.panel import VideoPanel
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(CityStatusBar(state, self))
         self.docks = self._build_docks()
         self._build_menus()
+        self.map_tools = install_map_tools(self)
         self._default_layout = self.saveState(_LAYOUT_VERSION)
         self._restore_layout()
 
@@ -41,19 +48,11 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         specs = [
-            ("layers", self.tr("Layers"), LayerPanel(self.state), Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("alarms", self.tr("Alarms"),
-             PlaceholderPanel(self.tr("Alarm intake will be provided by the live-feed module.")),
-             Qt.DockWidgetArea.RightDockWidgetArea),
-            ("cases", self.tr("Cases"),
-             PlaceholderPanel(self.tr("Case handling will be provided by the dispatch module.")),
-             Qt.DockWidgetArea.RightDockWidgetArea),
-            ("video_wall", self.tr("Video wall"),
-             PlaceholderPanel(self.tr("The video wall will be provided by the video module.")),
-             Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("emergency_plans", self.tr("Emergency plans"),
-             PlaceholderPanel(self.tr("Emergency plans will be provided by the emergency-plan module.")),
-             Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("layers", self.tr("Layers"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea),  # body: the map tools' layer tree
+            ("alarms", self.tr("Alarms"), AlarmPanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea),
+            ("cases", self.tr("Cases"), CasePanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea),
+            ("video_wall", self.tr("Video wall"), VideoPanel(self.state), Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("emergency_plans", self.tr("Emergency plans"), EmergencyPanel(self.state), Qt.DockWidgetArea.LeftDockWidgetArea),
         ]
         docks = {}
         for key, title, body, area in specs:
@@ -81,6 +80,10 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setCheckable(True)
         view_menu.addAction(self.fullscreen_action)
         view_menu.addAction(self._action(self.tr("&Restore default layout"), self.restore_default_layout))
+
+        install_dispatch_actions(self)
+        install_emergency_actions(self)
+        install_alarm_desk(self)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self._about))

@@ -17,6 +17,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   python3-qgis qgis-server
   postgresql
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

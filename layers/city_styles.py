@@ -1,7 +1,7 @@
 """Symbols of the city base map, muted for the dark control-room theme."""
 from __future__ import annotations
 
-from layers.vector_layer import Symbol
+from layers.vector_layer import LabelStyle, Symbol
 
 _GRID_OUTLINE = "#805b7aa0"
 
@@ -38,6 +38,7 @@ ROAD_SYMBOLS = {
 ROAD_DEFAULT = ROAD_SYMBOLS["支路"]
 
 DISTRICT = Symbol(stroke="#b022d3ee", stroke_px=1.6)
+PLACE = Symbol(size_px=0.0)  # place names are labels only
 
 # 管理部件 by major class code (GB/T 30428.2: 01 公用设施 … 06 其他设施).
 COMPONENT_SYMBOLS = {
@@ -51,3 +52,43 @@ COMPONENT_SYMBOLS = {
 COMPONENT_DEFAULT = Symbol(fill="#94a3b8", size_px=4.0, size_m=5.0)
 
 CAMERA = Symbol(fill="#f43f5e", size_px=6.0)
+
+PLACE_LABELS = LabelStyle(colour="#cfe3ff", halo="#d0081120", size_px=13, min_zoom=13, max_zoom=17)
+GRID_LABELS = LabelStyle(colour="#9fb4cc", halo="#c0081120", size_px=11, min_zoom=17)
+
+# 管理部件 symbols by the class table's symbol name: (shape, fill, outline, diameter px at street zoom).
+COMPONENT_SPRITES = {
+    "manhole": ("disc", "#2b3240", "#a3adbd", 9),  # 井盖: round dark disc, light rim
+    "grate": ("square", "#2b3240", "#a3adbd", 8),  # 雨水箅子
+    "streetlight": ("star", "#fde047", "#a16207", 10),  # 路灯
+    "groundlight": ("dot", "#fde68a", None, 5),
+    "trashbin": ("square", "#22c55e", "#14532d", 8),  # 垃圾箱: green square
+    "dumpster": ("square", "#15803d", "#052e16", 10),
+    "tree": ("disc", "#4ade80", "#166534", 9),  # 行道树: green circle
+    "oldtree": ("disc", "#16a34a", "#bbf7d0", 12),
+    "hydrant": ("disc", "#ef4444", "#fee2e2", 9),  # 消火栓: red
+    "camera": ("triangle", "#f43f5e", None, 8),
+    "toilet": ("square", "#38bdf8", "#0c4a6e", 10),
+    "busstop": ("square", "#60a5fa", "#1e3a8a", 9),
+    "sign": ("diamond", "#93c5fd", None, 8),
+    "trafficlight": ("dot", "#f97316", None, 7),
+    "billboard": ("square", "#f472b6", None, 7),
+    "barrier": ("dot", "#94a3b8", None, 4),
+}
+COMPONENT_SPRITE_DEFAULT = ("dot", None, None, 6)  # filled with the major class colour
+
+# 车辆 kinds (vehicle.kind) and their marker colours.
+VEHICLE_KINDS = ("环卫", "渣土", "执法", "市政抢修")
+VEHICLE_COLOURS = ("#34d399", "#f59e0b", "#60a5fa", "#f87171")
+VEHICLE_OTHER = "#e2e8f0"
+
+CAMERA_CONE = "#40f43f5e"
+CAMERA_EDGE = "#c0fb7185"
+
+# 告警 levels as in the feed protocol: 1 一般, 2 较重, 3 严重, 4 特别严重.
+ALARM_COLOURS = {1: "#38bdf8", 2: "#facc15", 3: "#f97316", 4: "#ef4444"}
+
+# 案件 time lights; the stage is shown in the case panel.
+CASE_LIGHTS = {"green": "#22c55e", "yellow": "#eab308", "red": "#ef4444", "": "#a78bfa"}
+
+SELECTION = "#22d3ee"

@@ -1,9 +1,14 @@
-"""The status bar: city name, record counts, and the lon/lat under the mouse."""
+"""The status bar: city name, record counts, the lon/lat under the mouse, one-off messages.
+
+Coordinates are CGCS2000 (EPSG:4490, the storage CRS), equal to WGS-84 to about a metre, so
+one pair serves both; the tooltip gives the GCJ-02 pair web maps of China use.
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.app_state import AppState
+from desktop.domain.coords import wgs84_to_gcj02
 
 
 class CityStatusBar(QStatusBar):
@@ -16,11 +21,15 @@ class CityStatusBar(QStatusBar):
         self.counts_label = QLabel(self)
         self.cursor_label = QLabel(self)
         self.cursor_label.setObjectName("cursorPosition")
+        self.crs_label = QLabel(self.tr("CGCS2000 / WGS-84"), self)
+        self.crs_label.setToolTip(self.tr("CGCS2000 (EPSG:4490) and WGS-84 coordinates agree to about one metre"))
         self.addWidget(self.city_label)
         self.addWidget(self.counts_label, 1)
+        self.addPermanentWidget(self.crs_label)
         self.addPermanentWidget(self.cursor_label)
         state.sig_database_changed.connect(self._show_summary)
         state.sig_cursor_moved.connect(self._show_cursor)
+        state.sig_status_message.connect(lambda message: self.showMessage(message, 15000))
         self._show_summary()
         self._show_cursor(None, None)
 
@@ -40,5 +49,9 @@ class CityStatusBar(QStatusBar):
     def _show_cursor(self, lon: float | None, lat: float | None) -> None:
         if lon is None:
             self.cursor_label.setText(self.tr("Lon — Lat —"))
+            self.cursor_label.setToolTip("")
         else:
             self.cursor_label.setText(self.tr("Lon {lon:.6f}° Lat {lat:.6f}°").format(lon=lon, lat=lat))
+            gcj_lon, gcj_lat = wgs84_to_gcj02(lon, lat)
+            self.cursor_label.setToolTip(
+                self.tr("GCJ-02 {lon:.6f}°, {lat:.6f}°").format(lon=float(gcj_lon), lat=float(gcj_lat)))

@@ -9,6 +9,7 @@ from desktop.democity.plan import plan_city
 from desktop.democity.scales import PUBLIC_SCALES, SCALES
 from desktop.democity.tables import write_plan
 from desktop.democity.writer import DemoCityError, discard, publish, staging_path
+from desktop.emergency.samples import install_sample_plans
 from desktop.storage.database import CityDatabase
 
 STEPS = 8
@@ -39,6 +40,7 @@ def generate_city(out: str | Path, scale: str = "demo", seed: int = 1, force: bo
         try:
             with database.session() as session, session.begin():
                 counts = write_plan(session, plan, step)
+            counts["emergency_plan"] = install_sample_plans(database)
         finally:
             database.close()
     except BaseException:

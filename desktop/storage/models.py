@@ -35,8 +35,9 @@ COMPONENT_STATUSES = ("完好", "破损", "丢失", "占用", "废弃")
 STAFF_ROLES = ("监督员", "处置人员", "坐席", "值班长", "指挥长", "网格长")
 VEHICLE_KINDS = ("环卫", "渣土", "执法", "市政抢修")
 CASE_STAGES = ("信息采集", "案件建立", "任务派遣", "任务处理", "处理反馈", "核查结案", "绩效考核", "已结案", "作废", "挂账")
-ALARM_STATUSES = ("未处理", "已确认", "已转案件", "已关闭")
+ALARM_STATUSES = ("未处理", "已确认", "已转案件", "误报", "已关闭")  # open: the first two
 PLAN_LEVELS = ("I", "II", "III", "IV")
+RESOURCE_KINDS = ("人力", "物资", "设施", "车辆装备", "技术", "资金", "特殊")
 BASE_FEATURE_KINDS = ("road", "water", "green", "place", "boundary")
 
 
@@ -209,6 +210,8 @@ class IoTDevice(Base):
 
 
 class Alarm(DrillFlag, Base):
+    """An alarm from the live feed (unique per ``stream, seq``); acknowledged and closed with who/when."""
+
     __tablename__ = "alarm"
     __table_args__ = (UniqueConstraint("stream", "seq"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -225,6 +228,10 @@ class Alarm(DrillFlag, Base):
     status: Mapped[str] = mapped_column(String(8), default="未处理")
     message: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict | None] = mapped_column(JSON)
+    acked_by: Mapped[str | None] = mapped_column(String(32))
+    acked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_by: Mapped[str | None] = mapped_column(String(32))  # 误报 / 已关闭
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Case(DrillFlag, Base):
@@ -236,6 +243,10 @@ class Case(DrillFlag, Base):
     """
 
     __tablename__ = "case"
+    __table_args__ = (  # the seat's lists: open cases of one department or grid
+        Index("ix_case_department_stage", "department_id", "stage"),
+        Index("ix_case_grid_stage", "grid_code", "stage"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_no: Mapped[str] = mapped_column(String(32), unique=True)
     stage: Mapped[str] = mapped_column(String(8), index=True, default="信息采集")
@@ -312,12 +323,15 @@ class PlanLevel(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("emergency_plan.id"))
     level: Mapped[str] = mapped_column(String(4))
     criteria: Mapped[str] = mapped_column(Text, default="")
+    trigger: Mapped[dict | None] = mapped_column(JSON)  # machine-readable criteria (desktop.emergency.criteria)
     command_group: Mapped[list] = mapped_column(JSON, default=list)
     steps: Mapped[list] = mapped_column(JSON, default=list)
     plan: Mapped[EmergencyPlan] = relationship(back_populates="levels")
 
 
-class PlanActivation(DrillFlag, Base):
+class PlanActivation(DrillFlag, GeometryMixin, Base):
+    """A plan in force at a place (centre ``x, y``; affected area as geometry) and level."""
+
     __tablename__ = "plan_activation"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("emergency_plan.id"))
@@ -326,6 +340,88 @@ class PlanActivation(DrillFlag, Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     x: Mapped[float | None] = mapped_column(Float)
     y: Mapped[float | None] = mapped_column(Float)
+    title: Mapped[str] = mapped_column(String(128), default="")
+    radius_m: Mapped[float] = mapped_column(Float, default=500.0)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    drill_run_id: Mapped[int | None] = mapped_column(ForeignKey("drill_run.id"), index=True)
+    plan: Mapped[EmergencyPlan] = relationship()
+
+
+class ActivationStep(DrillFlag, Base):
+    """One response step of an activation, copied from the level's steps; ticked with who/when."""
+
+    __tablename__ = "activation_step"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activation_id: Mapped[int] = mapped_column(ForeignKey("plan_activation.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String(4))
+    owner: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(String(32))
+    deadline_min: Mapped[float] = mapped_column(Float)  # after activation (or after the level change that added it)
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confirm: Mapped[bool] = mapped_column(Boolean, default=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    done_by: Mapped[str | None] = mapped_column(String(32))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"))
+
+
+class IncidentLog(DrillFlag, Base):
+    """The time-stamped log of an incident or drill: every action, alarm, dispatch and note."""
+
+    __tablename__ = "incident_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activation_id: Mapped[int | None] = mapped_column(ForeignKey("plan_activation.id"), index=True)
+    drill_run_id: Mapped[int | None] = mapped_column(ForeignKey("drill_run.id"), index=True)
+    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(32), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict | None] = mapped_column(JSON)
+
+
+class EmergencyResource(Base):
+    """应急资源 (人力、物资、设施、车辆装备、技术、资金、特殊) at a place, with its keeper."""
+
+    __tablename__ = "emergency_resource"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8), index=True)
+    quantity: Mapped[float] = mapped_column(Float, default=1.0)
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    owner: Mapped[str] = mapped_column(String(64), default="")
+    contact: Mapped[str] = mapped_column(String(32), default="")
+    phone: Mapped[str | None] = mapped_column(String(32))
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+
+
+class ResponsibilityZone(GeometryMixin, Base):
+    """分区分段包干: a polygon and the person answering for it (in a plan type, or all)."""
+
+    __tablename__ = "responsibility_zone"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    plan_type: Mapped[str | None] = mapped_column(String(16))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    person: Mapped[str] = mapped_column(String(32))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    duty: Mapped[str] = mapped_column(Text, default="")
+
+
+class DrillRun(Base):
+    """One run of a drill scenario; ``report`` is the after-action report once it has ended."""
+
+    __tablename__ = "drill_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scenario: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(128))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    speed: Mapped[float] = mapped_column(Float, default=1.0)
+    report: Mapped[dict | None] = mapped_column(JSON)
 
 
 class BaseFeature(GeometryMixin, Base):

@@ -4,110 +4,146 @@
 <context>
     <name>CityLayers</name>
     <message>
-        <location filename="../../layers/city_data.py" line="52"/>
+        <location filename="../../layers/city_data.py" line="70"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="53"/>
+        <location filename="../../layers/city_data.py" line="72"/>
         <source>Green space</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="54"/>
+        <location filename="../../layers/city_data.py" line="73"/>
         <source>Water</source>
         <translation>水系</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="55"/>
+        <location filename="../../layers/city_data.py" line="74"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="56"/>
+        <location filename="../../layers/city_data.py" line="75"/>
         <source>District boundaries</source>
         <translation>区界</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="58"/>
+        <location filename="../../layers/city_data.py" line="76"/>
+        <source>Place names</source>
+        <translation>地名</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="77"/>
         <source>Management components</source>
         <translation>管理部件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="62"/>
+        <location filename="../../layers/city_data.py" line="78"/>
         <source>Video cameras</source>
         <translation>视频监控</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="79"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="80"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="81"/>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
     </message>
 </context>
 <context>
     <name>CityStatusBar</name>
     <message>
-        <location filename="../../widgets/city_status_bar.py" line="30"/>
+        <location filename="../../widgets/city_status_bar.py" line="24"/>
+        <source>CGCS2000 / WGS-84</source>
+        <translation>坐标系 CGCS2000 / WGS-84</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="25"/>
+        <source>CGCS2000 (EPSG:4490) and WGS-84 coordinates agree to about one metre</source>
+        <translation>CGCS2000（EPSG:4490）与 WGS-84 坐标相差约 1 米以内</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="39"/>
         <source>No city database</source>
         <translation>未打开城市数据库</translation>
     </message>
     <message>
-        <location filename="../../widgets/city_status_bar.py" line="33"/>
+        <location filename="../../widgets/city_status_bar.py" line="42"/>
         <source>Unnamed city</source>
         <translation>未命名城市</translation>
     </message>
     <message>
-        <location filename="../../widgets/city_status_bar.py" line="35"/>
+        <location filename="../../widgets/city_status_bar.py" line="44"/>
         <source>Grids {grids:,} · Components {components:,} · Vehicles {vehicles:,} · Cameras {cameras:,}</source>
         <translation>单元网格 {grids:,} · 管理部件 {components:,} · 车辆 {vehicles:,} · 摄像机 {cameras:,}</translation>
     </message>
     <message>
-        <location filename="../../widgets/city_status_bar.py" line="42"/>
+        <location filename="../../widgets/city_status_bar.py" line="51"/>
         <source>Lon — Lat —</source>
         <translation>经度 — 纬度 —</translation>
     </message>
     <message>
-        <location filename="../../widgets/city_status_bar.py" line="44"/>
+        <source>GCJ-02 —</source>
+        <translation type="vanished">火星坐标 GCJ-02 —</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="54"/>
         <source>Lon {lon:.6f}° Lat {lat:.6f}°</source>
         <translation>经度 {lon:.6f}° 纬度 {lat:.6f}°</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/city_status_bar.py" line="57"/>
+        <source>GCJ-02 {lon:.6f}°, {lat:.6f}°</source>
+        <translation>火星坐标 GCJ-02 {lon:.6f}°, {lat:.6f}°</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell.py" line="28"/>
+        <location filename="../../desktop/shell.py" line="34"/>
         <source>City Operations · One-Map Command Centre</source>
         <translation>城市运管服 · 一张图指挥中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="44"/>
+        <location filename="../../desktop/shell.py" line="50"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="45"/>
+        <location filename="../../desktop/shell.py" line="51"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="46"/>
         <source>Alarm intake will be provided by the live-feed module.</source>
-        <translation>告警接入将在实时接入模块中提供。</translation>
+        <translation type="vanished">告警接入将在实时接入模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="48"/>
+        <location filename="../../desktop/shell.py" line="52"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="49"/>
         <source>Case handling will be provided by the dispatch module.</source>
-        <translation>案件办理将在派遣调度模块中提供。</translation>
+        <translation type="vanished">案件办理将在派遣调度模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="51"/>
+        <location filename="../../desktop/shell.py" line="53"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="52"/>
         <source>The video wall will be provided by the video module.</source>
-        <translation>视频墙将在视频模块中提供。</translation>
+        <translation type="vanished">视频墙将在视频模块中提供。</translation>
     </message>
     <message>
         <location filename="../../desktop/shell.py" line="54"/>
@@ -115,77 +151,76 @@
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="55"/>
         <source>Emergency plans will be provided by the emergency-plan module.</source>
-        <translation>应急预案将在应急预案模块中提供。</translation>
+        <translation type="vanished">应急预案将在应急预案模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="70"/>
+        <location filename="../../desktop/shell.py" line="68"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="71"/>
+        <location filename="../../desktop/shell.py" line="69"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="73"/>
+        <location filename="../../desktop/shell.py" line="71"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="75"/>
+        <location filename="../../desktop/shell.py" line="73"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="79"/>
+        <location filename="../../desktop/shell.py" line="77"/>
         <source>Fit map to &amp;city</source>
         <translation>全图显示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="80"/>
+        <location filename="../../desktop/shell.py" line="78"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="83"/>
+        <location filename="../../desktop/shell.py" line="81"/>
         <source>&amp;Restore default layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="85"/>
+        <location filename="../../desktop/shell.py" line="87"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="86"/>
+        <location filename="../../desktop/shell.py" line="88"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="98"/>
+        <location filename="../../desktop/shell.py" line="100"/>
         <source>Open city database</source>
         <translation>打开城市数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="98"/>
+        <location filename="../../desktop/shell.py" line="100"/>
         <source>City databases (*.db *.sqlite);;All files (*)</source>
         <translation>城市数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="109"/>
+        <location filename="../../desktop/shell.py" line="111"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="127"/>
+        <location filename="../../desktop/shell.py" line="129"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="128"/>
+        <location filename="../../desktop/shell.py" line="130"/>
         <source>City Operations · One-Map Command Centre
 
 The city&apos;s unit grids, management components, vehicles, cameras, alarms and cases on one map.</source>
@@ -197,30 +232,81 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../widgets/map_canvas.py" line="99"/>
+        <location filename="../../widgets/map_canvas.py" line="301"/>
         <source>No city database is open</source>
         <translation>未打开城市数据库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_overlays.py" line="85"/>
+        <source>{n:g} km</source>
+        <translation>{n:g} 千米</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_overlays.py" line="86"/>
+        <source>{n:g} m</source>
+        <translation>{n:g} 米</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_overlays.py" line="102"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+</context>
+<context>
+    <name>PluginManager</name>
+    <message>
+        <location filename="../../plugins/manager.py" line="66"/>
+        <source>not a LayerPlugin subclass</source>
+        <translation>不是 LayerPlugin 的子类</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/manager.py" line="69"/>
+        <source>The plugin “{name}” cannot be imported: {error}</source>
+        <translation>插件“{name}”无法导入：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/manager.py" line="98"/>
+        <source>The plugin “{name}” failed to load and was switched off: {error}</source>
+        <translation>插件“{name}”加载失败，已停用：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/manager.py" line="114"/>
+        <source>The plugin “{name}” failed while unloading; what it added was removed: {error}</source>
+        <translation>插件“{name}”卸载时出错，其添加的内容已移除：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Plugins</name>
+    <message>
+        <location filename="../../plugins/builtin/component_density.py" line="33"/>
+        <source>Component density</source>
+        <translation>部件密度</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/component_density.py" line="35"/>
+        <source>Unit grids coloured by the number of management components they hold.</source>
+        <translation>按所含管理部件数量为单元网格着色。</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/app.py" line="80"/>
+        <location filename="../../desktop/app.py" line="81"/>
         <source>Generating the demo city…</source>
         <translation>正在生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="81"/>
+        <location filename="../../desktop/app.py" line="82"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="110"/>
+        <location filename="../../desktop/app.py" line="111"/>
         <source>Cannot open database “{path}”: {reason}</source>
         <translation>无法打开数据库“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="113"/>
+        <location filename="../../desktop/app.py" line="114"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>

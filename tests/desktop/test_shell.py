@@ -36,7 +36,7 @@ def test_window_has_the_chinese_title_docks_menus_and_status_bar(window):
     assert [dock.windowTitle() for dock in window.findChildren(QDockWidget)] == DOCKS
     assert all(dock.objectName() and dock.isVisible() for dock in window.findChildren(QDockWidget))
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
-    assert list(menus) == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert list(menus) == ["文件(&F)", "视图(&V)", "书签(&B)", "插件(&P)", "帮助(&H)"]
     assert [a.text() for a in menus["文件(&F)"].actions() if a.text()] == ["打开数据库(&O)…", "退出(&X)"]
     view = [a.text() for a in menus["视图(&V)"].actions() if a.text()]
     assert view[:5] == DOCKS and {"全屏(&F)", "恢复默认布局(&R)"} <= set(view)
@@ -81,7 +81,8 @@ def test_layout_is_saved_and_restored(gui_app, qtbot, small_city):
     first.show()
     first.docks["video_wall"].hide()
     first.docks["cases"].setFloating(True)
-    first.resize(700, 520)
+    first.resize(first.minimumSizeHint().width() + 40, first.minimumSizeHint().height() + 30)
+    size = (first.width(), first.height())
     first.close()
 
     second = MainWindow(AppState(), QSettings())
@@ -89,7 +90,7 @@ def test_layout_is_saved_and_restored(gui_app, qtbot, small_city):
     second.show()
     assert second.docks["video_wall"].isHidden()
     assert second.docks["cases"].isFloating()
-    assert (second.width(), second.height()) == (700, 520)
+    assert (second.width(), second.height()) == size
 
     second.restore_default_layout()
     assert not second.docks["video_wall"].isHidden() and not second.docks["cases"].isFloating()

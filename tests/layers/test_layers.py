@@ -53,14 +53,16 @@ def test_model_reports_a_layer_change(qtbot):
 
 def test_city_layers_and_summary_load_from_the_database(gui_app, small_city):
     layers = {layer.name: layer for layer in load_city_layers(small_city)}
-    assert list(layers) == ["单元网格", "绿地", "水系", "道路", "区界", "管理部件", "视频监控"]
+    assert list(layers) == ["单元网格", "绿地", "水系", "道路", "区界", "地名", "分区分段包干", "应急资源",
+                            "管理部件", "视频监控", "案件", "告警", "车辆"]
     grids = layers["单元网格"]
     assert len(grids) == 9 and set(grids.categories) <= set(GRID_SYMBOLS)
     assert sorted(layers["道路"].categories) == sorted(["主干路", "次干路"])
     assert set(layers["道路"].categories) <= set(ROAD_SYMBOLS)
     components = layers["管理部件"]
-    assert len(components) == 300 and set(components.categories) == set(COMPONENT_SYMBOLS)
-    assert shapely.get_type_id(components.geometries).tolist() == [0] * 300
+    assert len(components) == 300 and {c[:2] for c in components["class_code"]} == set(COMPONENT_SYMBOLS)
+    assert len(layers["视频监控"]) == 2 and layers["视频监控"]["fov"].tolist() == [60.0, 60.0]
+    assert len(layers["车辆"]) == 0  # the fixture's vehicle has no stored position
     assert grids.bounds == (118.28, 33.95, 118.295, 33.965)
     summary = read_city_summary(small_city)
     assert (summary.city_name, summary.grids, summary.components, summary.vehicles, summary.cameras) == (

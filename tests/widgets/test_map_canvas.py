@@ -1,30 +1,43 @@
-"""The basic map canvas paints the fixture city where it is, pans, zooms and reports the cursor."""
+"""The map canvas paints the fixture city where it is (from tiles), pans, zooms, reports clicks and
+the cursor, shows scaled stand-ins while a zoom renders, and draws live layers and overlays."""
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
 from desktop.app_state import AppState
-from layers.city_styles import COMPONENT_SYMBOLS, ROAD_SYMBOLS, ZONE_FILLS
+from layers.city_styles import ROAD_SYMBOLS, SELECTION, ZONE_FILLS
+from layers.point_table import AlarmLayer
+from layers.vehicle_layer import VehicleLayer
 from tests.conftest import CELL, CITY_ORIGIN, MAIN_ROAD_LAT, ZONES
 from widgets.map_canvas import BACKGROUND, MapCanvas
+from widgets.static_layers import CLUSTER, SYMBOLS
 
 
 @pytest.fixture
-def canvas(qtbot, small_city):
+def state(gui_app, small_city):
     state = AppState()
     state.set_database(small_city)
-    widget = MapCanvas(state)
+    return state
+
+
+@pytest.fixture
+def canvas(qtbot, state):
+    widget = MapCanvas(state, base_map="own", overview=False)
     widget.resize(800, 800)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
+    assert widget.wait_until_complete(30)
     return widget
 
 
+def layer(state, name):
+    return next(layer for layer in state.layers if layer.name == name)
+
+
 def pixel(canvas, lon, lat) -> QColor:
-    image = canvas.grab().toImage()
-    point = canvas.to_screen(lon, lat).toPoint()
-    return image.pixelColor(point)
+    return canvas.render_image().pixelColor(canvas.to_screen(lon, lat).toPoint())
 
 
 def near(colour: QColor, expected: str, tolerance: int = 6) -> bool:
@@ -52,33 +65,44 @@ def test_main_road_is_drawn_over_the_grids(canvas):
     assert near(pixel(canvas, lon, MAIN_ROAD_LAT), ROAD_SYMBOLS["主干路"].stroke)
 
 
-def test_components_are_dots_in_class_colours(canvas):
-    canvas.zoom(4.0, canvas.to_screen(CITY_ORIGIN[0] + CELL / 2, CITY_ORIGIN[1] + CELL / 2))  # full-size dots
-    image = canvas.grab().toImage()
-    top_left = canvas.to_screen(CITY_ORIGIN[0], CITY_ORIGIN[1] + CELL).toPoint()
-    bottom_right = canvas.to_screen(CITY_ORIGIN[0] + CELL, CITY_ORIGIN[1]).toPoint()
-    colours = {
-        image.pixelColor(x, y).name()
-        for x in range(max(0, top_left.x()), min(canvas.width(), bottom_right.x()))
-        for y in range(max(0, top_left.y()), min(canvas.height(), bottom_right.y()))
-    }
-    assert {symbol.fill for symbol in COMPONENT_SYMBOLS.values()} <= colours
+def test_components_cluster_at_city_zoom_and_are_symbols_at_street_zoom(canvas, state):
+    name = layer(state, "管理部件").name
+    corner = canvas.to_screen(CITY_ORIGIN[0] + CELL / 2, CITY_ORIGIN[1] + CELL / 2)
+    assert {canvas.tiles.mode(key, name) for key in canvas.view.tiles()} - {None} == {CLUSTER}
+    canvas.zoom(2 ** (18 - canvas.view.zoom), corner)
+    assert canvas.wait_until_complete(30)
+    assert canvas.view.tile_zoom == 18
+    assert {canvas.tiles.mode(key, name) for key in canvas.view.tiles()} - {None} == {SYMBOLS}
 
 
-def test_hidden_layer_is_not_painted(canvas):
+def test_hidden_layer_is_not_painted(canvas, state):
     lon, lat = cell_centre(5)
-    canvas._state.layers[0].visible = False  # 单元网格
+    layer(state, "单元网格").visible = False
+    assert canvas.wait_until_complete(30)
     assert near(pixel(canvas, lon, lat), BACKGROUND.name())
+
+
+def test_zoom_shows_the_scaled_old_tiles_until_the_new_ones_arrive(canvas):
+    lon, lat = cell_centre(3)
+    old_level = canvas.view.tile_zoom
+    canvas.tiles.hold()
+    canvas.zoom(4.0, canvas.to_screen(lon, lat))
+    assert canvas.view.tile_zoom == old_level + 2
+    assert not any(canvas.tiles.is_current(key) for key in canvas.view.tiles())
+    assert near(pixel(canvas, lon, lat), ZONE_FILLS[ZONES[3]])  # the level above, scaled ×4
+    canvas.tiles.release()
+    assert canvas.wait_until_complete(30)
+    assert near(pixel(canvas, lon, lat), ZONE_FILLS[ZONES[3]])
 
 
 def test_zoom_keeps_the_point_under_the_cursor(canvas):
     anchor = QPointF(300, 420)
-    zoomed_from = canvas._px_per_deg
+    resolution = canvas.view.res
     before = canvas.to_lonlat(anchor)
     canvas.zoom(2.0, anchor)
     after = canvas.to_lonlat(anchor)
     assert abs(before.x() - after.x()) < 1e-9 and abs(before.y() - after.y()) < 1e-9
-    assert canvas._px_per_deg == pytest.approx(2 * zoomed_from)
+    assert canvas.view.res == pytest.approx(resolution / 2)
 
 
 def test_drag_pans_and_cursor_position_is_reported(canvas, qtbot):
@@ -92,3 +116,86 @@ def test_drag_pans_and_cursor_position_is_reported(canvas, qtbot):
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(100, 50))
     moved = canvas.to_screen(lon, lat)
     assert (moved.x() - start.x(), moved.y() - start.y()) == pytest.approx((100, 50), abs=1.5)
+
+
+def test_click_reports_the_map_position_with_a_pixel_tolerance(canvas, state, qtbot):
+    lon, lat = cell_centre(4)
+    at = canvas.to_screen(lon, lat).toPoint()
+    with qtbot.waitSignal(state.sig_map_clicked) as clicked:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=at)
+    got_lon, got_lat, tolerance = clicked.args
+    assert (got_lon, got_lat) == pytest.approx((lon, lat), abs=2e-5)
+    assert 0 < tolerance < 0.001
+
+
+def test_fly_to_shows_the_box(canvas, state):
+    canvas.hide()
+    box = (118.281, 33.951, 118.283, 33.952)
+    state.fly_to(box)
+    x0, y0, x1, y1 = canvas.view.bbox_lonlat
+    assert x0 <= box[0] and y0 <= box[1] and x1 >= box[2] and y1 >= box[3]
+    assert x1 - x0 < 0.01
+
+
+def test_selected_grid_is_outlined(canvas, state):
+    grids = layer(state, "单元网格")
+    state.set_selection([("unit_grid", grids.keys[4])])
+    edge = canvas.to_screen(CITY_ORIGIN[0] + 1.5 * CELL, CITY_ORIGIN[1] + 1.0 * CELL).toPoint()
+    assert near(canvas.render_image().pixelColor(edge), SELECTION, tolerance=40)
+
+
+def test_overlays_are_painted_with_the_view(canvas):
+    seen = []
+
+    class Probe:
+        def paint(self, painter, view):
+            seen.append(view)
+
+    probe = Probe()
+    canvas.add_overlay(probe)
+    canvas.render_image()
+    canvas.remove_overlay(probe)
+    canvas.render_image()
+    assert len(seen) == 1 and seen[0].width == 800
+
+
+def test_vehicles_in_view_are_drawn_and_the_rest_culled(canvas, state):
+    vehicles: VehicleLayer = layer(state, "车辆")
+    inside = (CITY_ORIGIN[0] + CELL, CITY_ORIGIN[1] + CELL)
+    vehicles.set_vehicles([1, 2, 3], [0, 1, 2], ["苏N1", "苏N2", "苏N3"],
+                          [inside[0], inside[0] + 0.001, 120.0], [inside[1], inside[1], 30.0])
+    painter = next(p for p in canvas._live if p.layer is vehicles)
+    canvas.render_image()
+    assert painter.drawn == 2
+    vehicles.update_positions([2], [121.0], [31.0], [0.0], [0.0], [0.0])
+    canvas.render_image()
+    assert painter.drawn == 1
+    x, y = canvas.to_screen(*inside).toPoint().toTuple()
+    image = canvas.render_image()
+    assert any(image.pixelColor(x + dx, y + dy) != image.pixelColor(x + 30, y + 30)
+               for dx in range(-3, 4) for dy in range(-3, 4))
+
+
+def test_alarms_pulse_only_while_there_are_alarms(canvas, state):
+    alarms: AlarmLayer = layer(state, "告警")
+    assert not canvas._pulse.isActive()
+    alarms.add(1, *cell_centre(4), level=1)
+    assert canvas._pulse.isActive()
+    alarms.remove([1])
+    assert not canvas._pulse.isActive()
+
+
+def test_overview_map_boxes_the_view_and_recentres_on_click(qtbot, state):
+    widget = MapCanvas(state, base_map="own")
+    widget.resize(800, 800)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.fit_to_city()
+    widget.zoom(8.0, QPointF(400, 400))
+    overview = widget.overview
+    assert overview.geometry().right() < widget.width() and overview.isVisible()
+    target = overview._frame.lonlat_to_screen(*cell_centre(0))
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=QPoint(int(target[0]), int(target[1])))
+    centre = widget.to_lonlat(QPointF(400, 400))
+    assert (centre.x(), centre.y()) == pytest.approx(cell_centre(0), abs=CELL / 5)
+    assert np.isfinite(widget.view.res)

@@ -1,0 +1,29 @@
+"""``bench KIND``: performance measurements that print one JSON line.
+
+Kinds are registered in :data:`BENCHES` (name → module path); a kind's module provides
+``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` and is imported only when run,
+so a new kind is one line here plus its own module.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+
+BENCHES: dict[str, str] = {
+    "map": "desktop.commands._bench_map",
+    "feed": "desktop.feed_bench_app",
+    "db": "desktop.cases.bench_db",
+    "video": "desktop.video.bench",
+}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("bench", help="性能测试（输出一行 JSON）",
+                                   description="性能测试：每种测试输出一行 JSON，含同一次运行中测得的基准值。")
+    kinds = parser.add_subparsers(dest="bench_kind", metavar="种类", required=True)
+    for name, module_path in BENCHES.items():
+        module = importlib.import_module(module_path)
+        kind = kinds.add_parser(name, help=module.HELP, description=module.HELP)
+        kind.add_argument("--db", default=argparse.SUPPRESS, metavar="路径", help="城市数据库（SQLite 文件路径或数据库 URL）")
+        module.add_arguments(kind)
+        kind.set_defaults(func=module.run)

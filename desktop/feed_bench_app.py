@@ -1,0 +1,246 @@
+"""``bench feed`` through the application: gateway + producers (a child process) → FeedBridge → city DB
+→ AlarmModel → a hidden AlarmPanel, with a 5 ms QTimer on the GUI thread measuring the longest stall.
+
+Phases: a saturating burst with a gateway crash-restart in the middle (msgs/s, lost, duplicated),
+a paced run at 80 % of that rate (latency producer send → row in the alarm model), and 1000 JT/T 808
+terminals reporting every 10 s into ``main.py gateway --jt808-port`` (CPU of the gateway process).
+Run ``python -m desktop.feed_bench_app`` (prints one JSON line).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.feeds.bench import CLIENT_TOKEN, PRODUCER_TOKEN, new_gateway
+from desktop.feeds.client import FeedPublisher
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- the load: a child process --------------------------------------------------------------
+
+async def _load(args) -> None:
+    gateway = new_gateway(Path(args.log), args.port)
+    await gateway.start()
+    publishers = [FeedPublisher(gateway.url, PRODUCER_TOKEN, f"bench-{i}") for i in range(args.producers)]
+    for p in publishers:
+        await p.start()
+    print("ready", flush=True)
+    await asyncio.to_thread(sys.stdin.readline)
+    started = time.perf_counter()
+    for n in range(args.alarms):
+        publisher = publishers[n % len(publishers)]
+        while publisher.pending >= 2000:
+            await asyncio.sleep(0.002)
+        publisher.publish({"kind": "井盖开启", "x": 118.28, "y": 33.95, "ts": time.time(), "message": f"压测 {n}",
+                           "payload": {"sent": time.time(), "n": n}, "simulated": True}, msg_id=f"{args.port}-{n}")
+        if args.rate:
+            await asyncio.sleep(max(0.0, started + (n + 1) / args.rate - time.perf_counter()))
+        elif n % 200 == 0:
+            await asyncio.sleep(0)
+        if n == args.restart_at:
+            await gateway.stop(graceful=False)
+            gateway = new_gateway(Path(args.log), gateway.port)
+            await gateway.start()
+    while any(p.pending for p in publishers):
+        await asyncio.sleep(0.01)
+    await asyncio.to_thread(sys.stdin.readline)
+    await gateway.stop()
+
+
+def _spawn_load(workdir: Path, port: int, alarms: int, rate: float, restart_at: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "desktop.feed_bench_app", "load", "--log", str(workdir / "log.db"),
+               "--port", str(port), "--alarms", str(alarms), "--rate", str(rate), "--restart-at", str(restart_at)]
+    child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ready"
+    return child
+
+
+# --- the seat: this process, with Qt --------------------------------------------------------
+
+class _Seat:
+    """An AppState on a fresh city DB, its LiveFeed, a hidden AlarmPanel and a stall meter."""
+
+    def __init__(self, db_path: Path):
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        from desktop.app_state import AppState
+        from desktop.local_feed import live_feed
+        from widgets.alarms.alarm_panel import AlarmPanel
+
+        self.state = AppState()
+        self.state.open_database(db_path)
+        self.feed = live_feed(self.state)
+        self.panel = AlarmPanel(self.state)  # hidden: it still keeps its table model up to date
+        self.latencies: list[float] = []
+        self.arrivals: list[float] = []
+        self.feed.model.sig_alarms_added.connect(self._arrived)
+        self.stall_ms = 0.0
+        self._clock = QElapsedTimer()
+        self._ticker = QTimer()
+        self._ticker.setInterval(5)
+        self._ticker.timeout.connect(self._tick)
+
+    def _arrived(self, rows) -> None:
+        now = time.time()
+        self.latencies.extend(now - r.payload.get("sent", now) for r in rows)
+        self.arrivals.append(now)
+
+    def _tick(self) -> None:
+        self.stall_ms = max(self.stall_ms, self._clock.restart() - 5)
+
+    def measure_stall(self) -> None:
+        self.stall_ms = 0.0
+        self._clock.start()
+        self._ticker.start()
+
+    def wait(self, predicate, timeout: float) -> bool:
+        from PySide6.QtCore import QCoreApplication
+
+        deadline = time.monotonic() + timeout
+        while not predicate() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.001)
+        return predicate()
+
+
+def _numbers(db) -> list[int]:
+    from sqlalchemy import select
+
+    from desktop.storage.models import Alarm
+
+    with db.session() as session:
+        return [p["n"] for p in session.scalars(select(Alarm.payload))]
+
+
+def _run_phase(seat: _Seat, workdir: Path, alarms: int, rate: float, restart: bool, timeout: float) -> dict:
+    from desktop.feeds.client import CONNECTED
+    from desktop.local_feed import free_port
+
+    port = free_port()
+    child = _spawn_load(workdir, port, alarms, rate, alarms // 2 if restart else -1)
+    seat.feed.connect_to(f"ws://127.0.0.1:{port}", CLIENT_TOKEN)
+    seat.wait(lambda: seat.feed.bridge.state == CONNECTED, 10)
+    base = len(seat.feed.model)
+    seat.latencies.clear()
+    seat.arrivals.clear()
+    seat.measure_stall()
+    started = time.time()
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    seat.wait(lambda: len(seat.feed.model) - base >= alarms, timeout)
+    elapsed = (seat.arrivals[-1] if seat.arrivals else time.time()) - started
+    child.stdin.write("done\n")
+    child.stdin.flush()
+    child.wait(20)
+    seat.feed.stop()
+    return {"received": len(seat.feed.model) - base, "elapsed_s": elapsed, "stall_ms": seat.stall_ms}
+
+
+def _cpu_per_1000_terminals(workdir: Path, terminals: int, reports: int) -> float:
+    """CPU seconds per wall second of ``main.py gateway --jt808-port`` while ``terminals`` report every 10 s."""
+    from desktop.feeds.jt808_terminal import run_fleet
+    from desktop.local_feed import free_port
+    from desktop.storage.database import CityDatabase
+    from desktop.storage.models import Vehicle
+
+    db_path = workdir / "fleet.db"
+    db = CityDatabase(db_path)
+    phones = [f"1380000{i:05d}" for i in range(terminals)]
+    with db.session() as session, session.begin():
+        session.add_all(Vehicle(plate=f"苏N{i:05d}", kind="环卫", phone=phone) for i, phone in enumerate(phones))
+    db.close()
+    port, jt808 = free_port(), free_port()
+    gateway = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "--log-level", "WARNING", "gateway",
+         "--port", str(port), "--jt808-port", str(jt808), "--token", CLIENT_TOKEN, "--producer-token", PRODUCER_TOKEN,
+         "--log", str(workdir / "fleet-log.db")], cwd=ROOT)
+    try:
+        time.sleep(3)  # imports and the terminal table
+        before, started = _cpu_seconds(gateway.pid), time.monotonic()
+        asyncio.run(run_fleet("127.0.0.1", jt808, phones, reports, 10.0))
+        used, wall = _cpu_seconds(gateway.pid) - before, time.monotonic() - started
+    finally:
+        gateway.terminate()
+        gateway.wait(10)
+    return used / wall * 1000 / terminals
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: int = 1000, reports: int = 3,
+                       timeout_s: float = 120.0) -> dict:
+    from desktop.app import create_application
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    create_application([])
+    with tempfile.TemporaryDirectory(prefix="feed-app-bench-") as tmp:
+        workdir = Path(tmp)
+        seat = _Seat(workdir / "city.db")
+        burst = _run_phase(seat, workdir, alarms, 0.0, True, timeout_s)
+        numbers = _numbers(seat.state.database)
+        rate = burst["received"] / max(burst["elapsed_s"], 1e-9)
+        paced_rate = max(10.0, 0.8 * rate)
+        paced = _run_phase(seat, workdir, int(paced_rate * paced_s), paced_rate, False, timeout_s)
+        lat = sorted(seat.latencies) or [0.0]
+        cpu = _cpu_per_1000_terminals(workdir, terminals, reports) if terminals else None
+        seat.state.close()
+    return {
+        "msgs_per_s": round(rate, 1),
+        "alarm_latency_ms_p50": round(statistics.median(lat) * 1000, 1),
+        "alarm_latency_ms_p99": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000, 1),
+        "paced_msgs_per_s": round(paced_rate, 1),
+        "gui_stall_ms_max": round(max(burst["stall_ms"], paced["stall_ms"]), 1),
+        "gui_stall_ms_max_paced": round(paced["stall_ms"], 1),
+        "alarms": alarms, "alarms_lost": alarms - len(set(numbers) & set(range(alarms))),
+        "alarms_duplicated": len(numbers) - len(set(numbers)),
+        "gateway_restarts": 1,
+        "cpu_cores_per_1000_terminals": None if cpu is None else round(cpu, 4),
+    }
+
+
+HELP = "实时接入：生产者→网关→坐席入库的吞吐、告警延迟、界面卡顿、网关重启时的丢失/重复，以及每千台 JT/T 808 终端的 CPU"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--alarms", type=int, default=40_000, help="突发阶段的告警条数，默认 40000")
+    parser.add_argument("--terminals", type=int, default=1000, help="JT/T 808 终端数（0 表示不测），默认 1000")
+
+
+def run(args) -> int:
+    """``main.py bench feed``."""
+    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals)), flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.feed_bench_app")
+    parser.add_argument("mode", nargs="?", default="bench", choices=("bench", "load"))
+    parser.add_argument("--alarms", type=int, default=40_000)
+    parser.add_argument("--terminals", type=int, default=1000)
+    parser.add_argument("--log")
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--rate", type=float, default=0.0)
+    parser.add_argument("--producers", type=int, default=4)
+    parser.add_argument("--restart-at", type=int, default=-1)
+    args = parser.parse_args(argv)
+    if args.mode == "load":
+        asyncio.run(_load(args))
+    else:
+        print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

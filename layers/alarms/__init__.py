@@ -1,0 +1,1 @@
+"""Alarm models: the seat's open alarms, their status and escalation."""

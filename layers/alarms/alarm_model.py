@@ -1,0 +1,136 @@
+"""The seat's alarms (QtCore only): rows from the feed, status changes written to the city database.
+
+Rows come from :func:`desktop.feeds.alarm_store.load` and the feed bridge; the model mirrors
+unhandled real alarms into the map's :class:`~layers.point_table.AlarmLayer` and re-checks
+escalation (unacknowledged past the level's response limit) every few seconds.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.feeds import alarm_store
+from desktop.feeds.alarm_store import ACKED, CLOSED, FALSE_ALARM, UNHANDLED, AlarmRow
+from desktop.storage.database import CityDatabase
+from layers.point_table import AlarmLayer
+
+
+class AlarmModel(QObject):
+    sig_reset = Signal()
+    sig_alarms_added = Signal(list)  # [AlarmRow], newest last
+    sig_alarm_changed = Signal(object)  # AlarmRow (status, who/when or escalation)
+
+    def __init__(self, limits: dict[int, float] | None = None, escalation_check_ms: int = 5000,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.limits = limits or alarm_store.response_limits()
+        self._db: CityDatabase | None = None
+        self._map: AlarmLayer | None = None
+        self._rows: dict[int, AlarmRow] = {}
+        self._escalated: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(escalation_check_ms)
+        self._timer.timeout.connect(self.check_escalation)
+        self._timer.start()
+
+    def reset(self, db: CityDatabase | None, rows: list[AlarmRow], map_layer: AlarmLayer | None = None) -> None:
+        """Replace everything (a database was opened); ``map_layer`` already shows the stored alarms."""
+        self._db, self._map = db, map_layer
+        self._rows = {r.id: r for r in sorted(rows, key=lambda r: (r.ts, r.id))}
+        self._escalated = {r.id for r in rows if self._overdue(r, time.time())}
+        self.sig_reset.emit()
+
+    def add(self, rows: list[AlarmRow]) -> None:
+        """New alarms from the feed; ids already known are ignored."""
+        fresh = [r for r in rows if r.id not in self._rows]
+        if not fresh:
+            return
+        now = time.time()
+        for row in fresh:
+            self._rows[row.id] = row
+            if self._overdue(row, now):
+                self._escalated.add(row.id)
+        self._sync_map(fresh)
+        self.sig_alarms_added.emit(fresh)
+
+    # --- queries --------------------------------------------------------------------------
+
+    def rows(self) -> list[AlarmRow]:
+        """All rows, oldest first."""
+        return list(self._rows.values())
+
+    def get(self, alarm_id: int) -> AlarmRow | None:
+        return self._rows.get(alarm_id)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def is_escalated(self, alarm_id: int) -> bool:
+        return alarm_id in self._escalated
+
+    def unacknowledged_count(self) -> int:
+        """Real (not drill) alarms nobody has acknowledged yet."""
+        return sum(1 for r in self._rows.values() if r.status == UNHANDLED and not r.is_drill)
+
+    # --- seat actions (written to the database first) --------------------------------------
+
+    def acknowledge(self, alarm_id: int, who: str) -> bool:
+        return self._set_status(alarm_id, ACKED, who)
+
+    def mark_false(self, alarm_id: int, who: str) -> bool:
+        return self._set_status(alarm_id, FALSE_ALARM, who)
+
+    def close(self, alarm_id: int, who: str) -> bool:
+        return self._set_status(alarm_id, CLOSED, who)
+
+    def refresh(self, alarm_id: int) -> None:
+        """Re-read one alarm (another module changed it, e.g. 生成案件 marks it 已转案件)."""
+        stored = alarm_store.get(self._db, alarm_id) if self._db is not None and alarm_id in self._rows else None
+        if stored is not None:
+            self._apply(stored)
+
+    def _set_status(self, alarm_id: int, status: str, who: str) -> bool:
+        """True when the database now has ``status`` for the alarm (another seat may have been first)."""
+        if self._db is None or alarm_id not in self._rows:
+            return False
+        stored = alarm_store.set_status(self._db, alarm_id, status, who)
+        if stored is None:
+            return False
+        self._apply(stored)
+        return stored.status == status
+
+    def _apply(self, stored: AlarmRow) -> None:
+        row = self._rows[stored.id]
+        for name in ("status", "acked_by", "acked_at", "closed_by", "closed_at"):
+            setattr(row, name, getattr(stored, name))
+        if row.status != UNHANDLED:
+            self._escalated.discard(row.id)
+        self._sync_map([row])
+        self.sig_alarm_changed.emit(row)
+
+    # --- escalation and the map -----------------------------------------------------------
+
+    def _overdue(self, row: AlarmRow, now: float) -> bool:
+        return alarm_store.is_escalated(row, self.limits, now)
+
+    def check_escalation(self, now: float | None = None) -> None:
+        """Mark alarms that have just run past their response limit."""
+        now = time.time() if now is None else now
+        for row in self._rows.values():
+            if row.id not in self._escalated and self._overdue(row, now):
+                self._escalated.add(row.id)
+                self.sig_alarm_changed.emit(row)
+
+    def _sync_map(self, rows: list[AlarmRow]) -> None:
+        if self._map is None:
+            return
+        shown = [r for r in rows if r.status == UNHANDLED and not r.is_drill and r.x is not None and 1 <= r.level <= 4]
+        shown_ids = {r.id for r in shown}
+        gone = [r.id for r in rows if r.id not in shown_ids]
+        if shown:
+            self._map.upsert([r.id for r in shown], [r.x for r in shown], [r.y for r in shown],
+                             level=[r.level for r in shown], kind=[r.kind for r in shown],
+                             message=[r.message for r in shown])
+        if gone:
+            self._map.remove(gone)

@@ -1,0 +1,94 @@
+"""The plugin API: a declarative :class:`LayerPlugin` and the :class:`PluginContext` it works through.
+
+A plugin is a class registered in the entry-point group ``cityops.plugins`` (see docs/plugins.md).
+Whatever it adds goes through its context or is returned from its hooks, so unloading removes it all.
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from layers.base import Layer
+from layers.maptools.layer_edit import insert_layer, remove_layer
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget
+
+    from desktop.app_state import AppState
+    from desktop.storage.database import CityDatabase
+
+ENTRY_POINT_GROUP = "cityops.plugins"
+TRANSLATION_CONTEXT = "Plugins"  # TITLE and DESCRIPTION are looked up here (QT_TRANSLATE_NOOP)
+
+
+class PluginHost(Protocol):
+    """Where plugin docks and actions go (the main window)."""
+
+    def add_dock(self, dock: QDockWidget) -> None: ...
+    def remove_dock(self, dock: QDockWidget) -> None: ...
+    def add_action(self, action: QAction) -> None: ...
+    def remove_action(self, action: QAction) -> None: ...
+
+
+class PluginContext:
+    """What a plugin may use: the application state, the open database, its logger, the map's layers."""
+
+    def __init__(self, state: AppState, name: str):
+        self.state = state
+        self.name = name
+        self.log = logging.getLogger(f"cityops.plugins.{name}")
+        self._layers: list[Layer] = []
+
+    @property
+    def database(self) -> CityDatabase | None:
+        return self.state.database
+
+    @property
+    def layers(self) -> tuple[Layer, ...]:
+        """The layers this plugin has on the map."""
+        return tuple(self._layers)
+
+    def add_layer(self, layer: Layer, index: int | None = None) -> None:
+        """Put a layer on the map (default: on top); it is removed when the plugin unloads."""
+        insert_layer(self.state.layers, layer, index)
+        self._layers.append(layer)
+
+    def remove_layer(self, layer: Layer) -> None:
+        if layer in self._layers:
+            self._layers.remove(layer)
+            remove_layer(self.state.layers, layer)
+
+
+class LayerPlugin:
+    """Subclass, fill in the class attributes and :meth:`load`; register the class as an entry point."""
+
+    NAME: ClassVar[str] = ""  # stable identifier (the entry-point name is used when empty)
+    TITLE: ClassVar[str] = ""  # English; wrap in QT_TRANSLATE_NOOP("Plugins", …) to translate it
+    VERSION: ClassVar[str] = "0.1"
+    DESCRIPTION: ClassVar[str] = ""  # English, translated like TITLE
+
+    def load(self, context: PluginContext) -> list[Layer]:
+        """Build the plugin's layers; they are added on top of the map."""
+        raise NotImplementedError
+
+    def unload(self, context: PluginContext) -> None:
+        """Release what :meth:`load` acquired beyond layers, docks and actions (removed for you)."""
+
+    def dock_widgets(self, context: PluginContext) -> list[QDockWidget]:
+        """Docks to add to the main window (give each an objectName so its place is remembered)."""
+        return []
+
+    def actions(self, context: PluginContext) -> list[QAction]:
+        """Actions for the 插件 menu."""
+        return []
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, cls.TITLE or cls.NAME)
+
+    @classmethod
+    def description(cls) -> str:
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, cls.DESCRIPTION) if cls.DESCRIPTION else ""

@@ -1,0 +1,77 @@
+"""Static tiles: keys of a view, invalidation of only the tiles a change touches, stand-in maths,
+and the level of detail each layer picks."""
+import shapely
+
+from desktop.app_state import AppState
+from desktop.qgis_render.client import tile_bounds
+from layers.city_styles import ZONE_FILLS
+from tests.conftest import CELL, CITY_ORIGIN, ZONES, grid_cell
+from widgets.map_canvas import MapCanvas
+from widgets.map_view import ViewTransform, mercator_bbox, tiles_in, to_lonlat, to_mercator
+from widgets.static_layers import CLUSTER, SYMBOL_ZOOM, SYMBOLS, ComponentSnapshot
+from widgets.tile_cache import keys_touching, parent_source
+
+
+def test_mercator_round_trip_and_known_tile():
+    x, y = to_mercator(118.28, 33.95)
+    lon, lat = to_lonlat(x, y)
+    assert abs(lon - 118.28) < 1e-9 and abs(lat - 33.95) < 1e-9
+    z, tx, ty = tiles_in(15, (x, y, x, y))[0]
+    x0, y0, x1, y1 = tile_bounds(z, tx, ty)
+    assert x0 <= x < x1 and y0 <= y < y1
+
+
+def test_view_tiles_cover_the_view_and_parent_source_is_the_right_quarter():
+    view = ViewTransform(*to_mercator(118.28, 33.95), res=2.0, width=1000, height=600)
+    keys = view.tiles()
+    assert all(key[0] == view.tile_zoom for key in keys)
+    assert len(keys) >= (1000 // 256) * (600 // 256)
+    parent, (sx, sy, size) = parent_source((15, 27005, 13106), 1)
+    assert parent == (14, 13502, 6553) and (sx, sy, size) == (128.0, 0.0, 128.0)
+
+
+def test_keys_touching_a_box_keep_only_nearby_tiles():
+    keys = tiles_in(16, mercator_bbox((118.27, 33.94, 118.30, 33.97)))
+    point = mercator_bbox((118.281, 33.951, 118.281, 33.951))
+    touched = keys_touching(keys, point, margin_px=0)
+    assert len(touched) == 1 and touched[0] in keys
+
+
+def _canvas(qtbot, small_city):
+    state = AppState()
+    state.set_database(small_city)
+    canvas = MapCanvas(state, base_map="own", overview=False)
+    canvas.resize(900, 900)
+    qtbot.addWidget(canvas)
+    canvas.fit_to_city()
+    canvas.zoom(4.0, canvas.to_screen(CITY_ORIGIN[0] + 1.5 * CELL, CITY_ORIGIN[1] + 1.5 * CELL))
+    assert canvas.wait_until_complete(30)
+    return state, canvas
+
+
+def test_changing_one_grid_rerenders_only_the_tiles_it_touches(gui_app, qtbot, small_city):
+    state, canvas = _canvas(qtbot, small_city)
+    grids = state.layers[0]
+    view_keys = set(canvas.view.tiles())
+    assert len(view_keys) > 4
+    before = len(canvas.tiles.rendered)
+    moved = shapely.box(*grid_cell(0, 0).bounds[:2], CITY_ORIGIN[0] + 0.3 * CELL, CITY_ORIGIN[1] + 0.3 * CELL)
+    grids.replace_features([0], [moved])
+    assert canvas.wait_until_complete(30)
+    rerendered = set(canvas.tiles.rendered[before:])
+    expected = set(keys_touching(view_keys, mercator_bbox(grid_cell(0, 0).bounds)))
+    assert rerendered == expected and 0 < len(rerendered) < len(view_keys)
+    # the cell's far corner lost its fill: the background of lower layers shows there now
+    far = canvas.to_screen(CITY_ORIGIN[0] + 0.8 * CELL, CITY_ORIGIN[1] + 0.8 * CELL).toPoint()
+    assert canvas.render_image().pixelColor(far).name() != ZONE_FILLS[ZONES[0]]
+
+
+def test_level_of_detail_switches_from_clusters_to_symbols(gui_app, small_city):
+    from layers.city_data import load_city_layers
+
+    components = next(layer for layer in load_city_layers(small_city) if layer.table == "component")
+    snapshot = ComponentSnapshot(components)
+    assert snapshot.mode(SYMBOL_ZOOM - 1) == CLUSTER and snapshot.mode(SYMBOL_ZOOM) == SYMBOLS
+    x, y = to_mercator(CITY_ORIGIN[0] + CELL / 2, CITY_ORIGIN[1] + CELL / 2)
+    assert len(snapshot._inside(mercator_bbox(grid_cell(0, 0).bounds))) == 300
+    assert len(snapshot._inside((x + 1e6, y, x + 2e6, y + 1))) == 0

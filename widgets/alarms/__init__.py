@@ -1,0 +1,1 @@
+"""The 告警 desk: the alarm dock and its status-bar items."""

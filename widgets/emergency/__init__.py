@@ -1,0 +1,1 @@
+"""应急预案 panels: plan library and editor, incident command, drills."""

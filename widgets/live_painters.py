@@ -1,0 +1,199 @@
+"""The live layers, painted every frame on top of the tiles from their numpy arrays.
+
+Each painter culls to the view and draws a symbol sheet in one call where it matters:
+vehicles are one ``drawPixmapFragments`` over an (N, 10) float64 array (kind sprite rotated
+by heading; 10k markers ≈ 15 ms here against 38 ms for a per-marker loop), their trails one
+path per kind; camera cones one path; alarms and cases are few and pulse or glow.
+"""
+from __future__ import annotations
+
+import numpy as np
+import shiboken6
+from pyqtgraph.functions import arrayToQPath
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+
+from layers import city_styles as styles
+from layers.point_table import AlarmLayer, CameraLayer, CaseLayer
+from layers.vehicle_layer import VehicleLayer
+from widgets.map_view import ViewTransform, to_mercator
+from widgets.static_layers import label_font
+
+SPRITE = 22  # vehicle sprite cell, pixels
+TRAILS_UP_TO = 3000  # vehicles in view; more and trails are left out
+SMOOTH_UP_TO = 1000  # vehicles in view drawn with smooth rotation
+PLATES_FROM_ZOOM = 17
+CONES_FROM_ZOOM = 15
+_CONE_STEPS = 10
+
+
+def _visible(view: ViewTransform, px: np.ndarray, py: np.ndarray, margin: float) -> np.ndarray:
+    return (px >= -margin) & (px <= view.width + margin) & (py >= -margin) & (py <= view.height + margin)
+
+
+def _vehicle_sheet() -> QPixmap:
+    """One row of arrow sprites, one per vehicle kind (plus 'other'), pointing north."""
+    colours = [*styles.VEHICLE_COLOURS, styles.VEHICLE_OTHER]
+    sheet = QPixmap(SPRITE * len(colours), SPRITE)
+    sheet.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for i, colour in enumerate(colours):
+        c = QPointF(i * SPRITE + SPRITE / 2, SPRITE / 2)
+        painter.setPen(QPen(QColor("#0b1220"), 1.4))
+        painter.setBrush(QColor(colour))
+        painter.drawPolygon(QPolygonF([c + QPointF(0, -9), c + QPointF(6.5, 7), c + QPointF(0, 3.5), c + QPointF(-6.5, 7)]))
+    painter.end()
+    return sheet
+
+
+class VehiclePainter:
+    def __init__(self, layer: VehicleLayer):
+        self.layer = layer
+        self._sheet: QPixmap | None = None
+        self.drawn = 0  # vehicles drawn in the last frame (tests, bench)
+
+    def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
+        layer = self.layer
+        px, py = view.lonlat_to_screen(layer.x, layer.y)
+        rows = np.flatnonzero(_visible(view, px, py, SPRITE))
+        self.drawn = len(rows)
+        if not len(rows):
+            return
+        if len(rows) <= TRAILS_UP_TO and view.zoom >= 14:
+            self._paint_trails(painter, view, rows)
+        if self._sheet is None:
+            self._sheet = _vehicle_sheet()
+        kinds = np.minimum(layer.kind[rows], len(styles.VEHICLE_COLOURS))
+        fragments = np.empty((len(rows), 10), dtype=np.float64)
+        fragments[:, 0], fragments[:, 1] = px[rows], py[rows]
+        fragments[:, 2], fragments[:, 3] = kinds * SPRITE, 0.0
+        fragments[:, 4:6] = SPRITE
+        fragments[:, 6:8] = 0.75 if view.zoom < 15 else 1.0
+        fragments[:, 8] = layer.heading[rows]
+        fragments[:, 9] = 1.0
+        first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
+        painter.save()
+        # Anti-aliased, smoothed rotation costs 7–13× (10 k sprites: 400 ms against 30 ms here).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, len(rows) <= SMOOTH_UP_TO)
+        painter.drawPixmapFragments(first, len(rows), self._sheet)
+        painter.restore()
+        if view.zoom >= PLATES_FROM_ZOOM and len(rows) <= 300:
+            painter.setFont(label_font(11))
+            painter.setPen(QColor("#e2e8f0"))
+            for plate, x, y in zip(layer.plates[rows].tolist(), px[rows].tolist(), py[rows].tolist()):
+                painter.drawText(QPointF(x + 10, y - 8), str(plate))
+
+    def _paint_trails(self, painter: QPainter, view: ViewTransform, rows: np.ndarray) -> None:
+        points, counts = self.layer.trails(rows)
+        tx, ty = view.lonlat_to_screen(points[:, :, 0], points[:, :, 1])
+        n = points.shape[1]
+        real = np.arange(n)[None, :] >= (n - counts)[:, None]
+        connect = real.copy()
+        connect[:, -1] = False
+        many = len(rows) > SMOOTH_UP_TO // 4
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not many)  # aliased thin lines: 10× faster
+        for kind, colour in enumerate([*styles.VEHICLE_COLOURS, styles.VEHICLE_OTHER]):
+            chosen = (np.minimum(self.layer.kind[rows], len(styles.VEHICLE_COLOURS)) == kind) & (counts > 1)
+            if not chosen.any():
+                continue
+            mask = real[chosen]
+            trail_colour = QColor(colour)
+            trail_colour.setAlpha(130)
+            pen = QPen(trail_colour, 0.0 if many else 2.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(arrayToQPath(tx[chosen][mask], ty[chosen][mask],
+                                          connect=connect[chosen][mask].astype(np.int32), finiteCheck=False))
+        painter.restore()
+
+
+class CameraPainter:
+    """Camera dots; view cones (heading, fov, range) from district zoom on, as one path."""
+
+    def __init__(self, layer: CameraLayer):
+        self.layer = layer
+
+    def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
+        layer = self.layer
+        if not len(layer):
+            return
+        mx, my = to_mercator(layer.x, layer.y)
+        px, py = view.to_screen(mx, my)
+        reach = layer["range_m"] / np.cos(np.radians(layer.y)) / view.res  # pixels
+        rows = np.flatnonzero(_visible(view, px, py, float(reach.max(initial=0)) + 8))
+        if not len(rows):
+            return
+        if view.zoom >= CONES_FROM_ZOOM:
+            painter.setPen(QPen(QColor(styles.CAMERA_EDGE), 1.0))
+            painter.setBrush(QColor(styles.CAMERA_CONE))
+            painter.drawPath(self._cones(px[rows], py[rows], reach[rows], layer["heading"][rows], layer["fov"][rows]))
+        painter.setPen(QPen(QColor("#fff1f2"), 1.2))
+        painter.setBrush(QColor(styles.CAMERA.fill))
+        radius = 4.0 if view.zoom >= CONES_FROM_ZOOM else 2.5
+        for x, y in zip(px[rows].tolist(), py[rows].tolist()):
+            painter.drawEllipse(QPointF(x, y), radius, radius)
+
+    @staticmethod
+    def _cones(px, py, reach, heading, fov) -> QPainterPath:
+        """Closed sectors: apex, arc from heading - fov/2 to heading + fov/2 (compass degrees)."""
+        t = np.linspace(-0.5, 0.5, _CONE_STEPS)[None, :]
+        angle = np.radians(heading[:, None] + t * fov[:, None])
+        arc_x = px[:, None] + reach[:, None] * np.sin(angle)
+        arc_y = py[:, None] - reach[:, None] * np.cos(angle)
+        xs = np.column_stack([px, arc_x, px])
+        ys = np.column_stack([py, arc_y, py])
+        connect = np.ones(xs.shape, dtype=np.int32)
+        connect[:, -1] = 0
+        return arrayToQPath(xs.ravel(), ys.ravel(), connect=connect.ravel(), finiteCheck=False)
+
+
+class AlarmPainter:
+    """Alarms pulse: a ring grows and fades once per cycle, coloured by level."""
+
+    def __init__(self, layer: AlarmLayer):
+        self.layer = layer
+
+    def paint(self, painter: QPainter, view: ViewTransform, phase: float) -> None:
+        layer = self.layer
+        px, py = view.lonlat_to_screen(layer.x, layer.y)
+        for row in np.flatnonzero(_visible(view, px, py, 30)).tolist():
+            colour = QColor(styles.ALARM_COLOURS.get(int(layer["level"][row]), styles.ALARM_COLOURS[1]))
+            centre = QPointF(px[row], py[row])
+            ring = QColor(colour)
+            ring.setAlphaF(max(0.0, 1.0 - phase))
+            painter.setPen(QPen(ring, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            radius = 7 + 18 * phase
+            painter.drawEllipse(centre, radius, radius)
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, 6.0, 6.0)
+
+
+class CasePainter:
+    """Cases as diamonds in their time-light colour."""
+
+    def __init__(self, layer: CaseLayer):
+        self.layer = layer
+
+    def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
+        layer = self.layer
+        px, py = view.lonlat_to_screen(layer.x, layer.y)
+        painter.setPen(QPen(QColor("#0b1220"), 1.0))
+        for row in np.flatnonzero(_visible(view, px, py, 10)).tolist():
+            painter.setBrush(QColor(styles.CASE_LIGHTS.get(str(layer["light"][row]), styles.CASE_LIGHTS[""])))
+            x, y = px[row], py[row]
+            painter.drawPolygon(QPolygonF([QPointF(x, y - 7), QPointF(x + 6, y), QPointF(x, y + 7), QPointF(x - 6, y)]))
+
+
+def live_painter(layer):
+    """The painter of a live layer, or None for layers drawn into tiles."""
+    for kind, painter in ((VehicleLayer, VehiclePainter), (CameraLayer, CameraPainter),
+                          (AlarmLayer, AlarmPainter), (CaseLayer, CasePainter)):
+        if isinstance(layer, kind):
+            return painter(layer)
+    return None

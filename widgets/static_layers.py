@@ -1,0 +1,241 @@
+"""Immutable, Mercator-projected snapshots of the static layers, painted into raster tiles.
+
+A snapshot is built on the GUI thread when a layer's data change and then only read, so tile
+workers paint from it without locks. Level of detail: 管理部件 aggregate into graduated
+circles per 32- or 64-px cell below :data:`SYMBOL_ZOOM` and show individual symbols from it on;
+labels appear in their zoom range where they fit inside the tile without overlapping.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from pyqtgraph.functions import arrayToQPath
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from desktop.qgis_render.client import TILE_SIZE, tile_bounds
+from layers.city_styles import COMPONENT_SYMBOLS, COMPONENT_DEFAULT
+from layers.point_table import ComponentLayer
+from layers.vector_layer import LabelStyle, Symbol, VectorLayer
+from widgets.component_sprites import sprite
+from widgets.map_view import TileKey, to_lonlat, to_mercator
+
+SYMBOL_ZOOM = 17  # 管理部件 as individual symbols from this tile level on, clusters below
+CLUSTER_FINE_ZOOM = 16  # cluster cells of 32 px from this level, 64 px below
+LABEL_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "sans-serif"]
+CLUSTER = "cluster"
+SYMBOLS = "symbols"
+_POINT, _LINESTRING, _LINEARRING, _POLYGON = 0, 1, 2, 3
+_MAJORS = sorted(COMPONENT_SYMBOLS)
+
+
+@dataclass(frozen=True)
+class TileFrame:
+    """Where a tile lies: its key, Mercator bounds and metres per pixel (Mercator and ground)."""
+
+    key: TileKey
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    res: float
+    ground_res: float
+
+    @classmethod
+    def of(cls, key: TileKey) -> TileFrame:
+        x0, y0, x1, y1 = tile_bounds(*key)
+        res = (x1 - x0) / TILE_SIZE
+        lat = float(to_lonlat(0.0, (y0 + y1) / 2)[1])
+        return cls(key, x0, y0, x1, y1, res, res * math.cos(math.radians(lat)))
+
+    @property
+    def z(self) -> int:
+        return self.key[0]
+
+    def to_px(self, mx: np.ndarray, my: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return (mx - self.x0) / self.res, (self.y1 - my) / self.res
+
+    def box(self, margin_px: float = 0.0) -> tuple[float, float, float, float]:
+        m = margin_px * self.res
+        return self.x0 - m, self.y0 - m, self.x1 + m, self.y1 + m
+
+
+def _pen(colour: str | None, width: float) -> QPen:
+    if colour is None:
+        return QPen(Qt.PenStyle.NoPen)
+    return QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+
+
+def _path(lines: np.ndarray, frame: TileFrame) -> QPainterPath:
+    """One path of every line string / ring, in tile pixels."""
+    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    connect = np.zeros(len(coords), dtype=np.int32)
+    connect[:-1] = owner[1:] == owner[:-1]
+    px, py = frame.to_px(coords[:, 0], coords[:, 1])
+    path = arrayToQPath(px, py, connect=connect, finiteCheck=False)
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    return path
+
+
+def label_font(size_px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(LABEL_FONTS)
+    font.setPixelSize(size_px)
+    font.setBold(bold)
+    return font
+
+
+class LabelPlacer:
+    """Labels of one tile, drawn over all its layers: kept only when wholly inside the tile and
+    clear of the labels placed before (so no label is cut at a tile edge or overprinted)."""
+
+    def __init__(self):
+        self._placed: list[tuple[QRectF, QPainterPath, LabelStyle]] = []
+
+    def place(self, text: str, x: float, y: float, style: LabelStyle, font: QFont) -> bool:
+        metrics = QFontMetricsF(font)
+        width = metrics.horizontalAdvance(text)
+        rect = QRectF(x - width / 2 - 2, y - metrics.height() / 2 - 1, width + 4, metrics.height() + 2)
+        if not QRectF(0, 0, TILE_SIZE, TILE_SIZE).contains(rect) or any(rect.intersects(r) for r, _, _ in self._placed):
+            return False
+        path = QPainterPath()
+        path.addText(QPointF(x - width / 2, y + metrics.ascent() - metrics.height() / 2), font, text)
+        self._placed.append((rect, path, style))
+        return True
+
+    def paint(self, painter: QPainter) -> int:
+        painter.setOpacity(1.0)
+        for _, path, style in self._placed:
+            painter.strokePath(path, QPen(QColor(style.halo), 3.0, Qt.PenStyle.SolidLine,
+                                          Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.fillPath(path, QColor(style.colour))
+        return len(self._placed)
+
+
+class VectorSnapshot:
+    """Polygons, lines and labels of a :class:`VectorLayer`, in Mercator metres with an STR-tree."""
+
+    def __init__(self, layer: VectorLayer, opacity: float | None = None):
+        self.name = layer.name
+        self.opacity = layer.opacity if opacity is None else opacity
+        self.geometries = shapely.transform(layer.geometries, lambda c: np.column_stack(to_mercator(c[:, 0], c[:, 1])))
+        self.tree = shapely.STRtree(self.geometries)
+        keys, self.category = np.unique(layer.categories.astype(str), return_inverse=True)
+        self.symbols: list[Symbol] = [layer.symbols.get(k, layer.default_symbol) for k in keys]
+        self.label_style = layer.label_style
+        self.labels = layer.labels if layer.label_style is not None else None
+        if self.labels is not None and len(self.geometries):
+            anchors = shapely.get_coordinates(shapely.point_on_surface(self.geometries))
+            self.anchor_x, self.anchor_y = anchors[:, 0], anchors[:, 1]
+
+    def paint(self, painter: QPainter, frame: TileFrame, labels: LabelPlacer) -> str | None:
+        if not len(self.geometries):
+            return None
+        painter.setOpacity(self.opacity)
+        hits = np.sort(self.tree.query(shapely.box(*frame.box(margin_px=16))))
+        for index in np.unique(self.category[hits]):
+            self._paint_group(painter, frame, self.symbols[index], self.geometries[hits[self.category[hits] == index]])
+        style = self.label_style
+        if self.labels is not None and style.min_zoom <= frame.z <= style.max_zoom:
+            font = label_font(style.size_px, bold=frame.z < 16)
+            px, py = frame.to_px(self.anchor_x[hits], self.anchor_y[hits])
+            for text, x, y in zip(self.labels[hits].tolist(), px.tolist(), py.tolist()):
+                if text:
+                    labels.place(str(text), x, y, style, font)
+        return None
+
+    def _paint_group(self, painter: QPainter, frame: TileFrame, s: Symbol, geometries: np.ndarray) -> None:
+        parts = shapely.get_parts(geometries)
+        kinds = shapely.get_type_id(parts)
+        polygons = parts[kinds == _POLYGON]
+        lines = parts[(kinds == _LINESTRING) | (kinds == _LINEARRING)]
+        if len(polygons):
+            outline = s.stroke if frame.z >= 14 else None  # outlines would only grey out the city view
+            painter.setPen(_pen(outline, s.stroke_px))
+            painter.setBrush(QBrush(QColor(s.fill)) if s.fill else Qt.BrushStyle.NoBrush)
+            painter.drawPath(_path(shapely.get_rings(polygons), frame))
+        if len(lines):
+            painter.setPen(_pen(s.stroke or s.fill, max(s.stroke_px, s.width_m / frame.ground_res)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(_path(lines, frame))
+
+
+class ComponentSnapshot:
+    """管理部件 sorted by Mercator x, so a tile finds its points with two binary searches."""
+
+    def __init__(self, layer: ComponentLayer):
+        self.name = layer.name
+        self.opacity = layer.opacity
+        mx, my = to_mercator(layer.x, layer.y)
+        order = np.argsort(mx, kind="stable")
+        self.x, self.y = mx[order], my[order]
+        classes = layer["class_code"][order].astype(str)
+        majors = classes.astype("U2")  # "0402" → "04"
+        self.major = np.where(np.isin(majors, _MAJORS), np.searchsorted(_MAJORS, majors), len(_MAJORS))
+        self.colours = [COMPONENT_SYMBOLS[m].fill for m in _MAJORS] + [COMPONENT_DEFAULT.fill]
+        self.symbol_names, self.symbol = np.unique(layer["symbol"][order].astype(str), return_inverse=True)
+
+    def _inside(self, box: tuple[float, float, float, float]) -> np.ndarray:
+        lo, hi = np.searchsorted(self.x, [box[0], box[2]])
+        rows = np.arange(lo, hi)
+        return rows[(self.y[rows] >= box[1]) & (self.y[rows] < box[3])]
+
+    def mode(self, z: int) -> str:
+        return SYMBOLS if z >= SYMBOL_ZOOM else CLUSTER
+
+    def paint(self, painter: QPainter, frame: TileFrame, _labels: LabelPlacer) -> str:
+        painter.setOpacity(self.opacity)
+        if self.mode(frame.z) == CLUSTER:
+            self._paint_clusters(painter, frame, self._inside(frame.box()))
+        else:
+            self._paint_symbols(painter, frame, self._inside(frame.box(margin_px=8)))
+        return self.mode(frame.z)
+
+    def _paint_clusters(self, painter: QPainter, frame: TileFrame, rows: np.ndarray) -> None:
+        """One graduated circle per 32-px cell, in the colour of the cell's most common major class."""
+        if not len(rows):
+            return
+        px, py = frame.to_px(self.x[rows], self.y[rows])
+        cell_px = 32 if frame.z >= CLUSTER_FINE_ZOOM else 64
+        per_side = TILE_SIZE // cell_px
+        col = np.clip(px // cell_px, 0, per_side - 1).astype(int)
+        row = np.clip(py // cell_px, 0, per_side - 1).astype(int)
+        cell = row * per_side + col
+        n_classes = len(self.colours)
+        counts = np.bincount(cell * n_classes + self.major[rows], minlength=per_side**2 * n_classes)
+        counts = counts.reshape(per_side**2, n_classes)
+        totals = counts.sum(axis=1)
+        mean_x = np.bincount(cell, px, per_side**2) / np.maximum(totals, 1)
+        mean_y = np.bincount(cell, py, per_side**2) / np.maximum(totals, 1)
+        font = label_font(9, bold=True)
+        painter.setFont(font)
+        for index in np.flatnonzero(totals).tolist():
+            total = int(totals[index])
+            radius = min(cell_px / 2 - 3, 2.0 + 2.2 * math.log10(1 + total) * cell_px / 32)  # a quiet density mark
+            left = (index % per_side) * cell_px
+            top = (index // per_side) * cell_px
+            cx = min(max(mean_x[index], left + radius + 1), left + cell_px - radius - 1)
+            cy = min(max(mean_y[index], top + radius + 1), top + cell_px - radius - 1)
+            colour = QColor(self.colours[int(counts[index].argmax())])
+            colour.setAlpha(95)
+            painter.setPen(QPen(QColor(255, 255, 255, 70), 0.8))
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(cx, cy), radius, radius)
+            if radius >= 12:
+                painter.setPen(QColor("#e2e8f0"))
+                painter.drawText(QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius),
+                                 Qt.AlignmentFlag.AlignCenter, str(total))
+
+    def _paint_symbols(self, painter: QPainter, frame: TileFrame, rows: np.ndarray) -> None:
+        px, py = frame.to_px(self.x[rows], self.y[rows])
+        scale = 0.8 if frame.z == SYMBOL_ZOOM else 1.0 if frame.z == SYMBOL_ZOOM + 1 else 1.3
+        for index in np.unique(self.symbol[rows]).tolist():
+            chosen = self.symbol[rows] == index
+            major = int(np.bincount(self.major[rows][chosen]).argmax())
+            image = sprite(str(self.symbol_names[index]), self.colours[major], scale)
+            hw, hh = image.width() / 2, image.height() / 2
+            for x, y in zip((px[chosen] - hw).tolist(), (py[chosen] - hh).tolist()):
+                painter.drawImage(QPointF(x, y), image)

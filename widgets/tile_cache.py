@@ -1,0 +1,228 @@
+"""Raster tiles of the static layers: rendered by worker threads, cached, invalidated by box.
+
+The GUI thread hands a worker an immutable :class:`TileStack` (the snapshots of the visible
+static layers) and a tile key; the worker paints a QImage and the result comes back through
+a queued signal. Each key has a version; invalidating a box bumps the versions of the keys it
+touches, so late results of an old version are dropped, while the old image stays on show
+until the new one arrives (the map never goes blank).
+"""
+from __future__ import annotations
+
+import itertools
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
+
+from desktop.qgis_render.client import MERCATOR_HALF, TILE_SIZE
+from widgets.map_view import TileKey, WORLD
+from widgets.static_layers import LabelPlacer, TileFrame
+
+MAX_TILES = 1500  # ≈ 400 MB of 256² ARGB tiles at most
+
+
+@dataclass(frozen=True)
+class TileStack:
+    """What the static tiles show: snapshots bottom first (each with ``paint(painter, frame, labels)``)."""
+
+    layers: tuple = field(default_factory=tuple)
+
+    def render(self, key: TileKey) -> tuple[QImage, dict[str, str]]:
+        """The tile image and the level-of-detail mode each layer chose (by layer name)."""
+        image = QImage(TILE_SIZE, TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        frame = TileFrame.of(key)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        labels = LabelPlacer()
+        modes = {}
+        for layer in self.layers:
+            mode = layer.paint(painter, frame, labels)
+            if mode:
+                modes[layer.name] = mode
+        labels.paint(painter)
+        painter.end()
+        return image, modes
+
+
+def keys_touching(keys, bbox_m: tuple[float, float, float, float], margin_px: float = 16.0) -> list[TileKey]:
+    """The keys among ``keys`` whose tiles (grown by a symbol margin) meet a Mercator box."""
+    touched = []
+    for z, x, y in keys:
+        size = WORLD / 2**z
+        m = margin_px * size / TILE_SIZE
+        left, top = -MERCATOR_HALF + x * size, MERCATOR_HALF - y * size
+        if left - m <= bbox_m[2] and bbox_m[0] <= left + size + m and top - size - m <= bbox_m[3] and bbox_m[1] <= top + m:
+            touched.append((z, x, y))
+    return touched
+
+
+class _Relay(QObject):
+    """Carries results from workers to the GUI thread; lives for the whole process, so a worker
+    never emits on a cache that was deleted meanwhile (results for a gone cache are dropped)."""
+
+    rendered = Signal(int, object, object, object, object)  # cache id, key, version, image, modes
+
+    def __init__(self):
+        super().__init__()
+        self.caches: weakref.WeakValueDictionary[int, TileCache] = weakref.WeakValueDictionary()
+        self.rendered.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+
+    def _dispatch(self, cache_id: int, key, version, image, modes) -> None:
+        cache = self.caches.get(cache_id)
+        if cache is not None and shiboken6.isValid(cache):
+            cache._accept(key, version, image, modes)
+
+
+_relay: _Relay | None = None
+_ids = itertools.count()
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
+class TileCache(QObject):
+    """Tiles by key; :meth:`request` renders what is missing or stale in the thread pool."""
+
+    sig_tile_ready = Signal(object)  # key
+
+    def __init__(self, threads: int = 2, parent: QObject | None = None):
+        super().__init__(parent)
+        self._id = next(_ids)
+        _the_relay().caches[self._id] = self
+        self._pool = QThreadPool()  # not a child: its destructor waits for running jobs
+        self._pool.setMaxThreadCount(threads)
+        self._stack = TileStack()
+        self._images: OrderedDict[TileKey, QImage] = OrderedDict()
+        self._modes: dict[TileKey, dict[str, str]] = {}
+        self._generation = 0
+        self._bumps: dict[TileKey, int] = {}
+        self._stale: set[TileKey] = set()
+        self._pending: dict[TileKey, tuple] = {}
+        self._held: list | None = None
+        self.rendered: list[TileKey] = []  # every tile rendered, in order of arrival (tests, bench)
+
+    # --- contents -----------------------------------------------------------------------
+    def set_stack(self, stack: TileStack, changed_bbox=None) -> None:
+        """Show ``stack`` from now on; tiles meeting ``changed_bbox`` (Mercator; None: all) go stale."""
+        self._stack = stack
+        self.invalidate(changed_bbox)
+
+    def invalidate(self, bbox_m=None) -> None:
+        if bbox_m is None:
+            self._generation += 1
+            self._bumps.clear()
+            self._stale = set(self._images)
+            return
+        known = set(self._images) | set(self._pending)
+        for key in keys_touching(known, bbox_m):
+            self._bumps[key] = self._bumps.get(key, 0) + 1
+            if key in self._images:
+                self._stale.add(key)
+
+    def image(self, key: TileKey) -> QImage | None:
+        """The tile's image, possibly stale; None when never rendered."""
+        image = self._images.get(key)
+        if image is not None:
+            self._images.move_to_end(key)
+        return image
+
+    def is_current(self, key: TileKey) -> bool:
+        return key in self._images and key not in self._stale
+
+    def mode(self, key: TileKey, layer_name: str) -> str | None:
+        """The level-of-detail mode ``layer_name`` chose in the current image of ``key``."""
+        return self._modes.get(key, {}).get(layer_name)
+
+    def clear(self) -> None:
+        self._images.clear()
+        self._modes.clear()
+        self.invalidate(None)
+
+    # --- rendering ----------------------------------------------------------------------
+    def _version(self, key: TileKey) -> tuple[int, int]:
+        return self._generation, self._bumps.get(key, 0)
+
+    def request(self, keys) -> int:
+        """Start rendering the keys that are missing or stale; returns how many are in flight."""
+        for key in keys:
+            version = self._version(key)
+            if self.is_current(key) or self._pending.get(key) == version:
+                continue
+            self._pending[key] = version
+            job = _job(self._stack, self._id, key, version)
+            if self._held is not None:
+                self._held.append(job)
+            else:
+                self._pool.start(job)
+        return len(self._pending)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def hold(self) -> None:
+        """Queue new jobs without running them (tests: what shows before tiles arrive)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        held, self._held = self._held or [], None
+        for job in held:
+            self._pool.start(job)
+
+    def _accept(self, key: TileKey, version, image: QImage, modes: dict) -> None:
+        if self._pending.get(key) == version:
+            del self._pending[key]
+        if version != self._version(key):
+            return  # invalidated while rendering: a newer request follows
+        self._images[key] = image
+        self._images.move_to_end(key)
+        self._modes[key] = modes
+        self._stale.discard(key)
+        self.rendered.append(key)
+        while len(self._images) > MAX_TILES:
+            old, _ = self._images.popitem(last=False)
+            self._modes.pop(old, None)
+            self._stale.discard(old)
+        self.sig_tile_ready.emit(key)
+
+    def shutdown(self) -> None:
+        self._held = None
+        self._pool.clear()
+        self._pool.waitForDone()
+
+
+def _job(stack: TileStack, cache_id: int, key: TileKey, version):
+    relay = _the_relay()
+
+    def run() -> None:
+        image, modes = stack.render(key)
+        try:
+            relay.rendered.emit(cache_id, key, version, image, modes)
+        except RuntimeError:  # the application is shutting down and the relay is gone
+            pass
+
+    return run
+
+
+def parent_source(key: TileKey, levels: int) -> tuple[TileKey, tuple[float, float, float]]:
+    """The ancestor ``levels`` up and the (x, y, size) of ``key``'s part of it, in its pixels."""
+    z, x, y = key
+    factor = 2**levels
+    size = TILE_SIZE / factor
+    return (z - levels, x // factor, y // factor), ((x % factor) * size, (y % factor) * size, size)
+
+
+def children(key: TileKey) -> list[tuple[TileKey, int, int]]:
+    """The four tiles one level down and their (column, row) in the parent."""
+    z, x, y = key
+    return [((z + 1, 2 * x + dx, 2 * y + dy), dx, dy) for dy in (0, 1) for dx in (0, 1)]

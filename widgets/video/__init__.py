@@ -1,0 +1,1 @@
+"""The video wall dock: camera tree, tiles playing camera streams, alarm → video."""
