@@ -140,6 +140,10 @@ class VideoPanel(QWidget):
         self.model.set_cameras(self.cameras)
         self.tree.expandAll()
         self.wall.set_cameras(self.cameras)
+        if not any(self.wall.slots):  # an empty wall starts with the first playable cameras
+            playable = [camera for camera in self.cameras if camera.stream_url]
+            for tile, camera in zip(self.wall.tiles[: self.wall.per_page], playable):
+                self.wall.assign(tile, camera)
 
     def _camera_clicked(self, index: QModelIndex) -> None:
         camera = self.wall.cameras.get(index.data(CODE_ROLE))

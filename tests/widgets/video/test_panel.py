@@ -71,7 +71,7 @@ def test_a_selected_alarm_proposes_the_covering_cameras_and_auto_linkage_shows_t
     panel.state.set_selection((("alarm", 7),))
     assert [c.code for c in panel.proposed] == ["CAM-1"]
     assert panel.proposal_label.text() == "1 台摄像机覆盖事发位置：测试摄像机一"
-    assert panel.wall.tiles[0].camera is None  # no auto linkage: only proposed
+    assert not any(tile.alarm for tile in panel.wall.tiles)  # no auto linkage: only proposed
     panel.auto_link.setChecked(True)
     panel.state.set_selection(())
     panel.state.set_selection((("alarm", 7),))
@@ -80,6 +80,11 @@ def test_a_selected_alarm_proposes_the_covering_cameras_and_auto_linkage_shows_t
     qtbot.waitUntil(lambda: tile.state_text() == "播放中", timeout=WAIT)
     panel.state.set_selection((("component", "x"),))
     assert not tile.alarm and panel.proposal_label.text() == ""
+
+
+def test_an_empty_wall_starts_with_the_playable_cameras(panel):
+    playable = [c.code for c in panel.cameras if c.stream_url][: panel.wall.per_page]
+    assert playable and [t.camera.code for t in panel.wall.tiles[: len(playable)]] == playable
 
 
 def test_the_wall_detaches_into_its_own_window_and_docks_again(panel, qtbot):
