@@ -8,8 +8,10 @@ interpreter, so the gateway's and simulator's CPU never holds the GUI's GIL); an
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -39,6 +41,14 @@ def seat_name() -> str:
     return str(QSettings().value(SEAT_KEY, "") or "") or socket.gethostname()
 
 
+def _end_with_parent() -> None:
+    """In the child: get SIGTERM when the application dies, so no gateway is left behind (Linux)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
         s.bind((host, 0))
@@ -60,7 +70,8 @@ class LocalGateway:
         command = [sys.executable, str(ROOT / "main.py"), "--db", str(self.db_path), "--log-level", "WARNING",
                    "gateway", "--simulate", "--port", str(self.port), "--token", self.token,
                    "--producer-token", secrets.token_urlsafe(16), "--log", str(self.db_path.with_suffix(".feed-log.db"))]
-        self._process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        self._process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         preexec_fn=_end_with_parent)
         log.info("本地推送网关已启动：%s（进程 %d）", self.url, self._process.pid)
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -105,8 +116,8 @@ class LiveFeed(QObject):
         self._start_feed()
 
     def connect_to(self, url: str, token: str) -> None:
-        """Subscribe the open database to the gateway at ``url``."""
-        self.stop()
+        """Subscribe the open database to the gateway at ``url`` (a local gateway keeps running)."""
+        self._stop_bridge()
         self.bridge = FeedBridge(self._state.database, url, token, seat_name(), parent=self,
                                  streets=alarm_store.StreetIndex(self._state.database))
         self.bridge.sig_alarms.connect(self.model.add)
@@ -116,13 +127,16 @@ class LiveFeed(QObject):
         self.bridge.start()
 
     def stop(self) -> None:
+        self._stop_bridge()
+        if self.gateway is not None:
+            self.gateway.stop()
+            self.gateway = None
+
+    def _stop_bridge(self) -> None:
         if self.bridge is not None:
             self.bridge.stop()
             self.bridge.deleteLater()
             self.bridge = None
-        if self.gateway is not None:
-            self.gateway.stop()
-            self.gateway = None
 
     def _database_changed(self) -> None:
         self._reload_model()

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 import shapely
 from shapely.geometry import Point
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.feeds.rules import METRES_PER_DEGREE, SENSOR_THRESHOLDS, IdleLimit, VehicleRules, alarm
-from desktop.storage.models import BaseFeature, Camera, IoTDevice, Vehicle
+from desktop.storage.models import BaseFeature, Camera, IoTDevice, Vehicle, VehiclePosition
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ COVERS_IN_REPORT = 6_371
 SPEEDS_KMH = {"环卫": (5, 15), "渣土": (30, 50), "执法": (20, 40), "市政抢修": (25, 45)}
 SHIFT_S = {"环卫": (2 * 3600, 4 * 3600), "渣土": (3600, 3 * 3600), "执法": (2 * 3600, 4 * 3600)}
 PARK_S = (1800, 5400)
+ON_SHIFT_AT_START = 0.75  # share of vehicles already out working when the simulation starts
 
 # alarms per device per day, by IoT device kind: kind → [(alarm kind, rate, sensor metric or None)]
 DEVICE_ALARM_RATES: dict[str, list[tuple[str, float, str | None]]] = {
@@ -59,9 +60,14 @@ def load_world(session) -> World:
     """Read vehicles, roads (base_feature kind "road"), IoT devices and cameras."""
     roads = [shapely.from_wkb(w) for w in session.scalars(
         select(BaseFeature.geom_wkb).where(BaseFeature.kind == "road", BaseFeature.geom_wkb.is_not(None)))]
+    latest = select(VehiclePosition.vehicle_id, func.max(VehiclePosition.ts).label("ts")).group_by(
+        VehiclePosition.vehicle_id).subquery()
+    last = {vid: (x, y) for vid, x, y in session.execute(
+        select(VehiclePosition.vehicle_id, VehiclePosition.x, VehiclePosition.y).join(
+            latest, (VehiclePosition.vehicle_id == latest.c.vehicle_id) & (VehiclePosition.ts == latest.c.ts)))}
     return World(
         vehicles=[{"id": v.id, "plate": v.plate, "kind": v.kind,
-                   "depot": (v.depot_x, v.depot_y) if v.depot_x is not None else None}
+                   "depot": (v.depot_x, v.depot_y) if v.depot_x is not None else None, "at": last.get(v.id)}
                   for v in session.scalars(select(Vehicle).order_by(Vehicle.id))],
         roads=[line for r in roads for line in getattr(r, "geoms", [r]) if line.geom_type == "LineString"],
         devices=[{"device_id": d.device_id, "kind": d.kind, "component_code": d.component_code, "x": d.x, "y": d.y}
@@ -111,15 +117,22 @@ class _Mover:
         self.x, self.y = self.home
         self.path: list[tuple[int, bool]] = []
         self.d = self.pause = 0.0
+        if spec.get("at") and rng.random() < ON_SHIFT_AT_START:  # mid-shift: carry on from its last position
+            self._start_shift(spec["at"], rng.uniform(0, 1))
+
+    def _start_shift(self, where: tuple[float, float], remaining: float) -> None:
+        road, self.d = self.net.nearest(*where)
+        self.path = [(road, self.rng.random() < 0.5)]
+        self.x, self.y = self.net.point(road, self.d)
+        self.state = "working"
+        self.timer = remaining * self.rng.uniform(*SHIFT_S.get(self.spec["kind"], (3600, 7200)))
 
     def step(self, dt: float) -> None:
         self.timer -= dt
         if self.state == "parked":
             self.speed = 0.0
             if self.timer <= 0:
-                road, self.d = self.net.nearest(*self.home)
-                self.path = [(road, self.rng.random() < 0.5)]
-                self.state, self.timer = "working", self.rng.uniform(*SHIFT_S.get(self.spec["kind"], (3600, 7200)))
+                self._start_shift(self.home, 1.0)
             return
         if self.state == "working" and self.timer <= 0:
             self.state = "returning"
