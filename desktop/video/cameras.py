@@ -47,3 +47,13 @@ def incident_location(db: CityDatabase, table: str, key) -> tuple[float, float] 
     if row is None or row.x is None or row.y is None:
         return None
     return row.x, row.y
+
+
+def selected_camera_code(db: CityDatabase, items: tuple) -> str | None:
+    """The code of the first camera in a selection (items like ("camera", id)), or None."""
+    ids = [key for table, key in items if table == "camera"]
+    if not ids:
+        return None
+    with db.session() as session:
+        camera = session.get(Camera, ids[0])
+    return camera.code if camera is not None else None

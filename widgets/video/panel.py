@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.app_state import AppState
-from desktop.video.cameras import CameraInfo, incident_location, load_cameras
+from desktop.video.cameras import CameraInfo, incident_location, load_cameras, selected_camera_code
 from desktop.video.coverage import covering_cameras
 from desktop.video.demo_clips import DemoClipError, ensure_demo_clips, needs_demo_clips
 from desktop.video.layouts import LAYOUTS
@@ -151,6 +151,7 @@ class VideoPanel(QWidget):
             self.wall.play_in_focused(camera)
 
     def _selection_changed(self, items: tuple) -> None:
+        self._play_selected_camera(items)
         location = self._incident_location(items)
         self.wall.clear_alarm()
         self.proposed = covering_cameras(self.cameras, *location) if location else []
@@ -163,6 +164,14 @@ class VideoPanel(QWidget):
             self.proposal_label.setText(self.tr("%n camera(s) cover the incident: ", "", len(self.proposed)) + names)
             if self.auto_link.isChecked():
                 self.wall.show_alarm_cameras(self.proposed)
+
+    def _play_selected_camera(self, items: tuple) -> None:
+        """A camera picked on the map (or found by search) plays in the focused tile."""
+        db = self.state.database
+        code = selected_camera_code(db, items) if db is not None else None
+        camera = self.wall.cameras.get(code) if code else None
+        if camera is not None:
+            self.wall.play_in_focused(camera)
 
     def _incident_location(self, items: tuple) -> tuple[float, float] | None:
         db = self.state.database

@@ -87,6 +87,13 @@ def test_an_empty_wall_starts_with_the_playable_cameras(panel):
     assert playable and [t.camera.code for t in panel.wall.tiles[: len(playable)]] == playable
 
 
+def test_a_camera_picked_on_the_map_plays_in_the_focused_tile(panel):
+    panel.wall.focus_tile(panel.wall.tiles[2])
+    panel.state.set_selection((("camera", 2),))
+    assert panel.wall.tiles[2].camera.code == "CAM-2"
+    assert panel.wall.focused is panel.wall.tiles[3]
+
+
 def test_the_wall_detaches_into_its_own_window_and_docks_again(panel, qtbot):
     panel.toggle_detached()
     assert panel.detached is not None and panel.wall.window() is panel.detached
