@@ -23,6 +23,7 @@ class VehicleLayer(Layer):
                  visible: bool = True, parent: QObject | None = None):
         super().__init__(name, visible=visible, parent=parent)
         self.table = "vehicle"
+        self.version = 0  # bumped on every change of positions (painters cache projections by it)
         self.kinds = kinds  # kind index → name (环卫, 渣土 …)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -47,6 +48,7 @@ class VehicleLayer(Layer):
         self._head = np.zeros(n, dtype=np.int64)  # next slot to write
         self._count = np.ones(n, dtype=np.int64)
         self._head[:] = 1 % TRAIL_LENGTH
+        self.version += 1
         self.sig_positions_changed.emit()
 
     def __len__(self) -> int:
@@ -71,6 +73,7 @@ class VehicleLayer(Layer):
         rows = rows[known]
         for target, values in ((self.x, x), (self.y, y), (self.heading, heading), (self.speed, speed), (self.ts, ts)):
             target[rows] = np.asarray(values, dtype=float)[known]
+        self.version += 1  # painters re-project positions only when this changes
         self._trail[rows, self._head[rows]] = np.column_stack([self.x[rows], self.y[rows]])
         self._head[rows] = (self._head[rows] + 1) % TRAIL_LENGTH
         self._count[rows] = np.minimum(self._count[rows] + 1, TRAIL_LENGTH)

@@ -56,6 +56,7 @@ class MapCanvas(QWidget):
         self._snapshots: dict = {}
         self._live: list = []
         self._overlays: list[Overlay] = []
+        self._scaled_tiles: dict = {}  # (source, key) -> (image cacheKey, side, scaled image)
         self.tiles = TileCache(threads, self)
         self.tiles.sig_tile_ready.connect(self.update)
         self.base = BaseMapSource(self)
@@ -261,12 +262,30 @@ class MapCanvas(QWidget):
         """The canvas as an image (what the window shows)."""
         return self.grab().toImage()
 
+    def _scaled(self, key: TileKey, image: QImage, side: int) -> QImage:
+        """``image`` smoothly scaled to ``side`` px, kept until the tile or the zoom changes, so
+        pans blit tiles 1:1 instead of resampling every tile every frame."""
+        if side == image.width():
+            return image
+        cached = self._scaled_tiles.get(key)
+        if cached is not None and cached[0] == image.cacheKey() and cached[1] == side:
+            return cached[2]
+        scaled = image.scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self._scaled_tiles[key] = (image.cacheKey(), side, scaled)
+        return scaled
+
     def _draw_tile(self, painter: QPainter, key: TileKey, lookup) -> bool:
         """Draw a tile, or stand-ins scaled from the levels above or below; False when none exist."""
-        target = QRectF(*self._view.tile_rect(key))
+        left, top, width, height = self._view.tile_rect(key)
+        x0, y0 = round(left), round(top)
+        side = round(left + width) - x0  # whole pixels: neighbours meet without seams or resampling
+        target = QRectF(x0, y0, side, round(top + height) - y0)
         image = lookup(key)
         if image is not None:
-            painter.drawImage(target, image)
+            if side == round(top + height) - y0 and side <= 4 * image.width():
+                painter.drawImage(x0, y0, self._scaled((lookup, key), image, side))
+            else:
+                painter.drawImage(target, image)
             return True
         for levels in range(1, min(_FALLBACK_LEVELS, key[0]) + 1):
             ancestor, (sx, sy, size) = parent_source(key, levels)
@@ -303,6 +322,8 @@ class MapCanvas(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         keys = view.tiles()
+        if len(self._scaled_tiles) > 4 * len(keys) + 64:
+            self._scaled_tiles.clear()
         if self.base.mode == QGIS:
             for key in keys:
                 self._draw_tile(painter, key, self.base.image)

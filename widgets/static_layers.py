@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from pyqtgraph.functions import arrayToQPath
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 
 from desktop.qgis_render.client import TILE_SIZE, tile_bounds
 from layers.city_styles import COMPONENT_SYMBOLS, COMPONENT_DEFAULT
@@ -230,12 +231,37 @@ class ComponentSnapshot:
                                  Qt.AlignmentFlag.AlignCenter, str(total))
 
     def _paint_symbols(self, painter: QPainter, frame: TileFrame, rows: np.ndarray) -> None:
+        """One ``drawPixmapFragments`` per sprite (a per-point loop held the GIL against the GUI)."""
+        if not len(rows):
+            return
         px, py = frame.to_px(self.x[rows], self.y[rows])
         scale = 0.8 if frame.z == SYMBOL_ZOOM else 1.0 if frame.z == SYMBOL_ZOOM + 1 else 1.3
-        for index in np.unique(self.symbol[rows]).tolist():
-            chosen = self.symbol[rows] == index
-            major = int(np.bincount(self.major[rows][chosen]).argmax())
-            image = sprite(str(self.symbol_names[index]), self.colours[major], scale)
-            hw, hh = image.width() / 2, image.height() / 2
-            for x, y in zip((px[chosen] - hw).tolist(), (py[chosen] - hh).tolist()):
-                painter.drawImage(QPointF(x, y), image)
+        symbols, majors = self.symbol[rows], self.major[rows]
+        order = np.argsort(symbols, kind="stable")  # keep the x order within a symbol
+        starts = np.flatnonzero(np.r_[True, symbols[order][1:] != symbols[order][:-1]])
+        ends = np.r_[starts[1:], len(order)]
+        for start, end in zip(starts.tolist(), ends.tolist()):
+            chosen = order[start:end]
+            index = int(symbols[chosen[0]])
+            major = int(np.bincount(majors[chosen]).argmax())
+            pixmap = _sprite_pixmap(str(self.symbol_names[index]), self.colours[major], scale)
+            fragments = np.empty((len(chosen), 10), dtype=np.float64)
+            fragments[:, 0], fragments[:, 1] = px[chosen], py[chosen]  # fragment centres
+            fragments[:, 2:4] = 0.0
+            fragments[:, 4], fragments[:, 5] = pixmap.width(), pixmap.height()
+            fragments[:, 6:8] = 1.0
+            fragments[:, 8] = 0.0
+            fragments[:, 9] = 1.0
+            first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
+            painter.drawPixmapFragments(first, len(chosen), pixmap)
+
+
+_pixmaps: dict[tuple[str, str, float], QPixmap] = {}
+
+
+def _sprite_pixmap(symbol: str, colour: str, scale: float) -> QPixmap:
+    key = (symbol, colour, scale)
+    pixmap = _pixmaps.get(key)
+    if pixmap is None:
+        pixmap = _pixmaps.setdefault(key, QPixmap.fromImage(sprite(symbol, colour, scale)))
+    return pixmap

@@ -207,6 +207,11 @@ class QgisRenderer:
     def write_project(self, gpkg: str | Path, qgs: str | Path) -> Path:
         return Path(self.request({"cmd": "write_project", "gpkg": str(gpkg), "qgs": str(qgs)})[0]["qgs"])
 
+    def write_city_project(self, base_gpkg: str | Path, overlay_gpkg: str | Path, qgs: str | Path) -> Path:
+        """The base project plus unit grids and components (``overlay_gpkg``), simply styled."""
+        return Path(self.request({"cmd": "write_city_project", "base_gpkg": str(base_gpkg),
+                                  "overlay_gpkg": str(overlay_gpkg), "qgs": str(qgs)})[0]["qgs"])
+
     def render(self, project: str | Path, bbox, width: int, height: int, crs: str = "EPSG:4490",
                split: tuple[int, int] | None = None) -> list[bytes] | bytes:
         """PNG bytes of ``bbox`` (x0, y0, x1, y1 in ``crs``); a row-major list when ``split``."""
@@ -236,6 +241,31 @@ def write_base_project(city_db: str | Path, out_dir: str | Path, renderer: QgisR
         return renderer.write_project(gpkg, out_dir / "base.qgs")
     with QgisRenderer() as own:
         return own.write_project(gpkg, out_dir / "base.qgs")
+
+
+def export_overlay_layers(grids, grid_categories, component_x, component_y, gpkg_path: str | Path) -> Path:
+    """Write unit grids (shapely polygons, lon/lat) and components (lon/lat arrays) to a GeoPackage
+    (layers ``unit_grid`` with ``category`` and ``component``), for :meth:`QgisRenderer.write_city_project`."""
+    import numpy as np
+    import shapely
+    from pyogrio.raw import write as ogr_write
+
+    from desktop.storage.geometry import STORAGE_CRS
+
+    gpkg_path = Path(gpkg_path)
+    gpkg_path.parent.mkdir(parents=True, exist_ok=True)
+    gpkg_path.unlink(missing_ok=True)
+    options = {"VERSION": "1.2"}  # readable by the older GDAL of the system QGIS
+    parts, owner = shapely.get_parts(np.asarray(grids, dtype=object), return_index=True)
+    polygons = shapely.to_wkb(shapely.multipolygons(parts, indices=owner))
+    categories = np.asarray(grid_categories, dtype=object).astype(str).astype(object)[np.unique(owner)]
+    ogr_write(gpkg_path, polygons, [categories],
+              ["category"], layer="unit_grid", driver="GPKG", geometry_type="MultiPolygon", crs=STORAGE_CRS,
+              encoding="UTF-8", dataset_options=options)
+    points = shapely.to_wkb(shapely.points(np.asarray(component_x, dtype=float), np.asarray(component_y, dtype=float)))
+    ogr_write(gpkg_path, points, [], [], layer="component", driver="GPKG", geometry_type="Point", crs=STORAGE_CRS,
+              encoding="UTF-8", append=True)
+    return gpkg_path
 
 
 # --- base tiles -------------------------------------------------------------------------

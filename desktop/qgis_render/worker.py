@@ -13,6 +13,10 @@ Commands:
 * ``{"cmd": "ping"}`` → ``{"ok": true, "version": "3.22.16-…"}``
 * ``{"cmd": "load", "project": path}`` → validates a project (readable, all layers valid)
 * ``{"cmd": "write_project", "gpkg": path, "qgs": path, "font": family}`` → the styled base
+* ``{"cmd": "write_city_project", "base_gpkg": path, "overlay_gpkg": path, "qgs": path, "font": family}``
+  → the styled base plus unit grids (simple fill and outline) and components (simple dots) from
+  ``overlay_gpkg`` (layers ``unit_grid`` and ``component``): what the app's static tiles show,
+  for like-for-like timings (``bench map``)
 * ``{"cmd": "render", "project": path, "bbox": [x0, y0, x1, y1], "crs": "EPSG:4490" | "EPSG:3857",
   "width": w, "height": h, "split": [cols, rows]?, "path": out.png?}`` → PNG bytes (one per
   tile of the cols×rows grid, row-major, when ``split`` is given) or writes ``path``
@@ -182,6 +186,31 @@ def write_project(gpkg, qgs, font=DEFAULT_FONT):
     return {"qgs": os.path.abspath(qgs)}
 
 
+def write_city_project(base_gpkg, overlay_gpkg, qgs, font=DEFAULT_FONT):
+    """The base project plus grids and components on top, simply styled (one symbol each)."""
+    if not os.path.exists(overlay_gpkg):
+        raise RenderError(f"图层数据“{overlay_gpkg}”不存在")
+    write_project(base_gpkg, qgs, font)
+    project = QgsProject()
+    if not project.read(qgs):
+        raise RenderError(f"无法读取 QGIS 工程文件“{qgs}”：{project.error()}")
+    grids = QgsVectorLayer(f"{os.path.abspath(overlay_gpkg)}|layername=unit_grid", "单元网格", "ogr")
+    components = QgsVectorLayer(f"{os.path.abspath(overlay_gpkg)}|layername=component", "管理部件", "ogr")
+    for layer in (grids, components):
+        if not layer.isValid():
+            raise RenderError(f"图层数据“{overlay_gpkg}”缺少图层“{layer.name()}”")
+    grids.setRenderer(_rule_renderer([("单元网格", "", _fill("45,110,160,90", "#5b7fa8", "0.2"), 0)]))
+    dot = {"name": "circle", "color": "#f59e0b", "outline_style": "no", "size": "1.0"}
+    components.setRenderer(_rule_renderer([("管理部件", "", QgsMarkerSymbol.createSimple(dot), 0)]))
+    for layer in (grids, components):  # above the base layers
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().insertLayer(0, layer)
+    if not project.write(qgs):
+        raise RenderError(f"无法写入 QGIS 工程文件“{qgs}”：{project.error()}")
+    project.clear()
+    return {"qgs": os.path.abspath(qgs)}
+
+
 # --- projects and rendering ----------------------------------------------------------------
 
 class Projects:
@@ -283,6 +312,11 @@ def handle(request, projects):
         return [], {"layers": len(project.mapLayers())}
     if cmd == "write_project":
         result = write_project(request["gpkg"], request["qgs"], request.get("font") or DEFAULT_FONT)
+        projects.drop(result["qgs"])
+        return [], result
+    if cmd == "write_city_project":
+        result = write_city_project(request["base_gpkg"], request["overlay_gpkg"], request["qgs"],
+                                    request.get("font") or DEFAULT_FONT)
         projects.drop(result["qgs"])
         return [], result
     if cmd == "render":
