@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.storage.database import CityDatabase
-from layers.city_data import CitySummary, load_city_layers, read_city_summary
+from layers.city_data import CitySummary, load_city_layers, read_city_summary, reload_cases
 from layers.layer_list import LayerList
 
 
@@ -20,6 +20,7 @@ class AppState(QObject):
     sig_fly_to = Signal(object)  # (min_lon, min_lat, max_lon, max_lat): the map shows this box
     sig_map_clicked = Signal(float, float, float)  # lon, lat, tolerance in degrees (a few pixels)
     sig_status_message = Signal(str)  # a one-off line for the status bar
+    sig_cases_changed = Signal()  # a case was created or changed (the case layer re-reads)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -27,6 +28,7 @@ class AppState(QObject):
         self.summary: CitySummary | None = None
         self.layers = LayerList(self)
         self._selection: tuple = ()
+        self.sig_cases_changed.connect(self._reload_cases)
 
     def open_database(self, target: str | Path) -> None:
         """Open, load and make current; raises :class:`DatabaseError` (Chinese message) on failure."""
@@ -60,6 +62,14 @@ class AppState(QObject):
 
     def show_status(self, message: str) -> None:
         self.sig_status_message.emit(message)
+
+    def cases_changed(self) -> None:
+        """Tell subscribers that the case workflow changed the database."""
+        self.sig_cases_changed.emit()
+
+    def _reload_cases(self) -> None:
+        if self.database is not None:
+            reload_cases(self.database, self.layers)
 
     def close(self) -> None:
         if self.database is not None:

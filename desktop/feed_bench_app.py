@@ -181,13 +181,14 @@ def _cpu_seconds(pid: int) -> float:
 
 def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: int = 1000, reports: int = 3,
                        timeout_s: float = 120.0) -> dict:
-    from desktop.app import create_application
+    from desktop.app import create_application, freeze_startup_objects
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application([])
     with tempfile.TemporaryDirectory(prefix="feed-app-bench-") as tmp:
         workdir = Path(tmp)
         seat = _Seat(workdir / "city.db")
+        freeze_startup_objects()
         burst = _run_phase(seat, workdir, alarms, 0.0, True, timeout_s)
         numbers = _numbers(seat.state.database)
         rate = burst["received"] / max(burst["elapsed_s"], 1e-9)

@@ -4,7 +4,8 @@ The client's loop thread calls :meth:`FeedBridge._on_batch`: alarms are written 
 database (idempotent on ``stream, seq``) and only then confirmed, so the committed seq never
 runs ahead of the table — after a crash or reconnect the gateway replays exactly what is
 missing. Results reach the GUI thread by queued signals; positions are coalesced per vehicle
-and handed over at most ``position_hz`` times a second.
+and handed over at most ``position_hz`` times a second, and the latest fix per vehicle is
+stored every ``store_every_s`` seconds (one bulk insert) for what reads ``vehicle_position``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.feeds import alarm_store
+from desktop.feeds import alarm_store, position_store
 from desktop.feeds.client import OFFLINE, FeedClient
 from desktop.storage.database import CityDatabase
 
@@ -25,16 +26,24 @@ class FeedBridge(QObject):
     sig_alarms = Signal(list)  # [AlarmRow] newly persisted, in seq order
     sig_positions = Signal(list)  # [{"id", "x", "y", "speed", "heading", "ts", "plate"?}] latest per vehicle
     sig_state = Signal(str, float)  # 已连接 / 重连中 / 离线, since (Unix seconds)
+    _sig_rows_ready = Signal()  # loop thread → GUI thread: persisted rows are waiting in _rows
 
     def __init__(self, db: CityDatabase, url: str, token: str, client_id: str, *, position_hz: float = 5.0,
-                 streets: alarm_store.StreetIndex | None = None, parent: QObject | None = None):
+                 streets: alarm_store.StreetIndex | None = None,
+                 store_every_s: float = position_store.STORE_EVERY_S, parent: QObject | None = None):
         super().__init__(parent)
         self.db, self.url, self._token, self.client_id = db, url, token, client_id
         self._streets = streets
         self.client: FeedClient | None = None
         self.state, self.since = OFFLINE, time.time()
         self._positions: dict = {}
+        self._rows: list = []  # persisted, not yet handed to the GUI thread (under _lock)
         self._lock = threading.Lock()
+        self._sig_rows_ready.connect(self._hand_over_rows)
+        self.store_every_s = store_every_s
+        self._unstored: dict = {}  # loop thread only
+        self._next_store = 0.0
+        self._vehicle_ids: frozenset[int] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, round(1000 / position_hz)))
         self._timer.timeout.connect(self._flush_positions)
@@ -80,16 +89,40 @@ class FeedBridge(QObject):
         if rows:
             if self._streets is not None:
                 self._streets.streets(rows)
-            self.sig_alarms.emit(rows)
+            with self._lock:  # one queued wake-up at a time: a busy GUI thread gets everything in one go
+                wake = not self._rows
+                self._rows.extend(rows)
+            if wake:
+                self._sig_rows_ready.emit()
         return True
 
     def _keep_positions(self, items: list[dict]) -> None:
         with self._lock:
             for item in items:
                 if isinstance(item, dict) and "id" in item:
-                    self._positions[item["id"]] = item
+                    self._positions[item["id"]] = self._unstored[item["id"]] = item
+        self._store_positions()
+
+    def _store_positions(self) -> None:
+        """Every ``store_every_s``: the latest fix per vehicle into the database (a failure only loses that round)."""
+        now = time.monotonic()
+        if now < self._next_store or not self._unstored:
+            return
+        items, self._unstored, self._next_store = list(self._unstored.values()), {}, now + self.store_every_s
+        try:
+            if self._vehicle_ids is None:
+                self._vehicle_ids = position_store.vehicle_ids(self.db)
+            position_store.persist(self.db, items, self._vehicle_ids)
+        except Exception:  # noqa: BLE001 - positions are refreshed next round; alarms must keep flowing
+            log.exception("车辆位置写入数据库失败")
 
     # --- GUI thread -----------------------------------------------------------------------
+
+    def _hand_over_rows(self) -> None:
+        with self._lock:
+            rows, self._rows = self._rows, []
+        if rows:
+            self.sig_alarms.emit(rows)
 
     def _flush_positions(self) -> None:
         with self._lock:

@@ -26,6 +26,7 @@ from desktop.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store
 from desktop.feeds.client import OFFLINE
 from desktop.i18n import ROOT
+from desktop.overdue_watch import OverdueWatch
 from desktop.paths import default_database_path
 from desktop.storage.database import database_url
 from layers.alarms.alarm_model import AlarmModel
@@ -87,7 +88,7 @@ class LocalGateway:
 
 
 class LiveFeed(QObject):
-    """Owns the alarm model, the bridge and a local gateway; child of the AppState."""
+    """Owns the alarm model, the bridge, a local gateway and the overdue-case watch; child of the AppState."""
 
     sig_state = Signal(str, float)  # 已连接 / 重连中 / 离线, since
     sig_configured = Signal(bool)  # False: this database has no feed gateway configured
@@ -97,6 +98,7 @@ class LiveFeed(QObject):
         self.setObjectName("liveFeed")
         self._state = state
         self.model = AlarmModel(parent=self)
+        self.overdue = OverdueWatch(state, self.model, parent=self)
         self.bridge: FeedBridge | None = None
         self.gateway: LocalGateway | None = None
         self.configured = True
@@ -113,6 +115,7 @@ class LiveFeed(QObject):
         if not self._following:
             self._following = True
             QCoreApplication.instance().aboutToQuit.connect(self.stop)
+            self.overdue.start()
         self._start_feed()
 
     def connect_to(self, url: str, token: str) -> None:

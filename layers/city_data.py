@@ -1,6 +1,7 @@
 """Reads a city database into layer models and a summary (SQLAlchemy Core, vectorised shapely)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -106,7 +107,7 @@ def load_city_layers(db: CityDatabase) -> list[Layer]:
             conn, select(Camera.id, Camera.x, Camera.y, Camera.name, Camera.heading, Camera.fov, Camera.range_m)
         )
         cameras.set_rows(keys, x, y, name=names, heading=heading, fov=fov, range_m=range_m)
-        _load_cases(conn, cases)
+        load_cases(conn, cases)
         keys, x, y, level, kind, message = _columns(
             conn, select(Alarm.id, Alarm.x, Alarm.y, Alarm.level, Alarm.kind, Alarm.message)
             .where(Alarm.status == "未处理", Alarm.is_drill.is_(False), Alarm.x.is_not(None))
@@ -130,13 +131,22 @@ def _load_components(conn, layer: ComponentLayer) -> None:
     layer.set_rows(keys, x, y, class_code=classes, symbol=[symbols.get(c, "") for c in classes])
 
 
-def _load_cases(conn, layer: CaseLayer) -> None:
+def load_cases(conn, layer: CaseLayer) -> None:
+    """Open real cases with a location, by stage and time light (replaces the layer's rows)."""
     keys, x, y, stage, deadline = _columns(
         conn, select(Case.id, Case.x, Case.y, Case.stage, Case.deadline)
         .where(Case.x.is_not(None), Case.is_drill.is_(False), Case.stage.not_in(CLOSED_STAGES))
     )
     now = datetime.now(timezone.utc)
     layer.set_rows(keys, x, y, stage=stage, light=[_time_light(d, now) for d in deadline])
+
+
+def reload_cases(db: CityDatabase, layers: Iterable[Layer]) -> None:
+    """Re-read the cases into the :class:`CaseLayer` among ``layers`` (a case was created or moved on)."""
+    layer = next((layer for layer in layers if isinstance(layer, CaseLayer)), None)
+    if layer is not None:
+        with db.engine.connect() as conn:
+            load_cases(conn, layer)
 
 
 def _time_light(deadline: datetime | None, now: datetime) -> str:

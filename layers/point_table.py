@@ -24,6 +24,7 @@ class PointTableLayer(Layer):
     def __init__(self, name: str, *, table: str | None = None, visible: bool = True, parent: QObject | None = None):
         super().__init__(name, visible=visible, parent=parent)
         self.table = table
+        self._index: dict | None = None  # key → row, built on demand, kept up to date by upsert
         self.keys = np.empty(0, dtype=object)
         self.x = np.empty(0)
         self.y = np.empty(0)
@@ -43,6 +44,7 @@ class PointTableLayer(Layer):
 
     def set_rows(self, keys, x, y, **columns) -> None:
         """Replace every row."""
+        self._index = None
         self.keys = np.asarray(keys, dtype=object)
         self.x, self.y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         self.columns = {c: self._column(c, columns, len(self.keys)) for c in self.COLUMNS}
@@ -63,6 +65,8 @@ class PointTableLayer(Layer):
         new = ~old
         if new.any():
             given = {c: np.asarray(v, dtype=self.COLUMNS[c])[new] for c, v in columns.items()}
+            first = len(self.keys)
+            self._index.update((key, first + i) for i, key in enumerate(keys[new].tolist()))
             self.keys = np.concatenate([self.keys, keys[new]])
             self.x, self.y = np.concatenate([self.x, x[new]]), np.concatenate([self.y, y[new]])
             for c in self.COLUMNS:
@@ -77,13 +81,16 @@ class PointTableLayer(Layer):
         touched = _points_bbox(self.x[rows], self.y[rows])
         keep = np.ones(len(self.keys), dtype=bool)
         keep[rows] = False
+        self._index = None
         self.keys, self.x, self.y = self.keys[keep], self.x[keep], self.y[keep]
         self.columns = {c: v[keep] for c, v in self.columns.items()}
         self.sig_data_changed.emit(touched)
 
     def rows(self, keys: np.ndarray) -> np.ndarray:
-        """Row index of each key, -1 where absent."""
-        index = {k: i for i, k in enumerate(self.keys.tolist())}
+        """Row index of each key, -1 where absent (O(len(keys)) once the index exists)."""
+        if self._index is None:
+            self._index = {k: i for i, k in enumerate(self.keys.tolist())}
+        index = self._index
         return np.fromiter((index.get(k, -1) for k in keys.tolist()), dtype=int, count=len(keys))
 
     def _column(self, column: str, given: dict, n: int) -> np.ndarray:

@@ -56,14 +56,14 @@ class FeedClient:
 
     def __init__(self, url: str, token: str, client_id: str, on_batch: Callable[[str, list], object],
                  on_state: Callable[[str, float], None] | None = None, last_seq: dict[str, int] | None = None,
-                 ssl=None, backoff: tuple[float, float] = (0.1, 5.0), batch_max: int = 500):
+                 ssl=None, backoff: tuple[float, float] = (0.1, 5.0), batch_max: int = 2000, batch: bool = True):
         self.url, self._token, self.client_id, self._ssl = url.rstrip("/") + "/feed", token, client_id, ssl
         self._on_batch, self._on_state = on_batch, on_state
         self._committed = dict(last_seq or {})
         self._delivered = dict(self._committed)
         self._lock = threading.Lock()
         self._backoff = _Backoff(*backoff, random.Random())
-        self._batch_max = batch_max
+        self._batch_max, self._batch = batch_max, batch
         self.duplicates = 0
         self.state, self.since = OFFLINE, time.time()
         self._thread: threading.Thread | None = None
@@ -138,7 +138,7 @@ class FeedClient:
             await asyncio.sleep(self._backoff.delay())
 
     async def _session(self, ws: ClientConnection) -> None:
-        await ws.send(protocol.encode(protocol.hello(self._token, self.client_id, self.committed)))
+        await ws.send(protocol.encode(protocol.hello(self._token, self.client_id, self.committed, self._batch)))
         inbox: asyncio.Queue = asyncio.Queue()
         reader = asyncio.create_task(self._read(ws, inbox))
         try:
@@ -153,7 +153,12 @@ class FeedClient:
     async def _read(self, ws: ClientConnection, inbox: asyncio.Queue) -> None:
         try:
             async for raw in ws:
-                inbox.put_nowait(json.loads(raw))
+                message = json.loads(raw)
+                if message.get("type") == "events":  # many alarm / case_event messages in one frame
+                    for item in message["items"]:
+                        inbox.put_nowait(item)
+                else:
+                    inbox.put_nowait(message)
         finally:
             inbox.put_nowait(None)
 
@@ -218,8 +223,10 @@ class FeedClient:
 class FeedPublisher:
     """An asyncio producer: ``publish(alarm)`` returns a future of the seq; unacked messages survive reconnects."""
 
-    def __init__(self, url: str, token: str, producer_id: str, ssl=None, backoff: tuple[float, float] = (0.1, 2.0)):
+    def __init__(self, url: str, token: str, producer_id: str, ssl=None, backoff: tuple[float, float] = (0.1, 2.0),
+                 batch: bool = True, batch_bytes: int = 48 * 1024, linger_s: float = 0.003):
         self.url, self._token, self.producer_id, self._ssl = url.rstrip("/") + "/produce", token, producer_id, ssl
+        self._batch, self._batch_bytes, self._linger = batch, batch_bytes, linger_s
         self._unacked: OrderedDict[str, tuple[str, asyncio.Future]] = OrderedDict()
         self._outbox: asyncio.Queue | None = None
         self._counter = itertools.count(1)
@@ -236,7 +243,10 @@ class FeedPublisher:
 
     def publish(self, alarm: dict, msg_id: str | None = None) -> asyncio.Future:
         msg_id = msg_id or f"{self.producer_id}-{next(self._counter)}"
-        text = protocol.encode(protocol.publish(self._token, self.producer_id, msg_id, alarm))
+        if self._batch:  # an item of a publish_batch frame (see _session)
+            text = protocol.publish_item_text(msg_id, alarm)
+        else:
+            text = protocol.encode(protocol.publish(self._token, self.producer_id, msg_id, alarm))
         future = asyncio.get_running_loop().create_future()
         self._unacked[msg_id] = (text, future)
         if self._outbox is not None:
@@ -265,8 +275,24 @@ class FeedPublisher:
 
     async def _session(self, ws: ClientConnection) -> None:
         async def send():
+            carry = None
             while True:
-                await ws.send(await self._outbox.get())
+                text = carry if carry is not None else await self._outbox.get()
+                carry = None
+                if not self._batch:
+                    await ws.send(text)
+                    continue
+                if self._linger and self._outbox.empty():  # a trickle: wait a moment for company
+                    await asyncio.sleep(self._linger)
+                items, size = [text], len(text)  # everything queued, up to batch_bytes per frame
+                while not self._outbox.empty():
+                    more = self._outbox.get_nowait()
+                    if size + len(more) + 1 > self._batch_bytes:
+                        carry = more
+                        break
+                    items.append(more)
+                    size += len(more) + 1
+                await ws.send(protocol.publish_batch_text(self._token, self.producer_id, items))
 
         sender = asyncio.create_task(send())
         try:
@@ -276,6 +302,10 @@ class FeedPublisher:
             sender.cancel()
 
     def _receive(self, message: dict) -> None:
+        if message.get("type") == "acks":
+            for msg_id, seq, duplicate in message["acks"]:
+                self._receive({"type": "ack", "msg_id": msg_id, "seq": seq, "duplicate": duplicate})
+            return
         entry = self._unacked.pop(message.get("ref") or message.get("msg_id"), None)
         if entry is None or entry[1].done():
             return

@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -37,8 +37,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS ix_event_msg_key ON event (msg_key) WHERE msg_
 class Record:
     stream: str
     seq: int
-    body: dict
+    body: dict | None  # None when read with ``decode=False``
     duplicate: bool = False
+    text: str | None = field(default=None, compare=False, repr=False)  # the body as stored (JSON)
 
 
 class EventLog:
@@ -70,32 +71,43 @@ class EventLog:
         return records
 
     def _append_in_transaction(self, cur: sqlite3.Cursor, items) -> list[Record]:
+        known = self._known_keys(cur, list({key for _, _, key in items if key}))
         heads: dict[str, int] = {}
-        seen: dict[str, Record] = {}
-        records, now = [], time.time()
+        records, rows, now = [], [], time.time()
         for stream, body, key in items:
-            old = seen.get(key) if key else None
-            if key and old is None:
-                row = cur.execute("SELECT stream, seq, body FROM event WHERE msg_key = ?", (key,)).fetchone()
-                old = row and Record(row[0], row[1], json.loads(row[2]))
+            old = known.get(key) if key else None
             if old is not None:
-                records.append(Record(old.stream, old.seq, old.body, duplicate=True))
+                records.append(Record(old.stream, old.seq, old.body, duplicate=True, text=old.text))
                 continue
             if stream not in heads:
                 heads[stream] = cur.execute("SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?",
                                             (stream,)).fetchone()[0]
             heads[stream] += 1
-            record = Record(stream, heads[stream], body)
-            cur.execute("INSERT INTO event (stream, seq, msg_key, ts, body) VALUES (?, ?, ?, ?, ?)",
-                        (stream, record.seq, key, now, json.dumps(body, ensure_ascii=False)))
+            text = json.dumps(body, ensure_ascii=False)
+            record = Record(stream, heads[stream], body, text=text)
+            rows.append((stream, record.seq, key, now, text))
             if key:
-                seen[key] = record
+                known[key] = record
             records.append(record)
+        cur.executemany("INSERT INTO event (stream, seq, msg_key, ts, body) VALUES (?, ?, ?, ?, ?)", rows)
         return records
 
-    def read_after(self, stream: str, seq: int, limit: int = 500) -> list[Record]:
+    @staticmethod
+    def _known_keys(cur: sqlite3.Cursor, keys: list[str], chunk: int = 500) -> dict[str, Record]:
+        """Already logged ``msg_key`` → its record, looked up in a few queries for a whole batch."""
+        known: dict[str, Record] = {}
+        for i in range(0, len(keys), chunk):
+            part = keys[i:i + chunk]
+            for key, stream, seq, body in cur.execute(
+                    f"SELECT msg_key, stream, seq, body FROM event WHERE msg_key IN ({','.join('?' * len(part))})",
+                    part):
+                known[key] = Record(stream, seq, json.loads(body), text=body)
+        return known
+
+    def read_after(self, stream: str, seq: int, limit: int = 500, decode: bool = True) -> list[Record]:
+        """Events after ``seq``; ``decode=False`` leaves ``body`` None (``text`` is always set)."""
         return self._read("SELECT seq, body FROM event WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?",
-                          stream, (stream, seq, limit))
+                          stream, (stream, seq, limit), decode)
 
     def recent(self, stream: str, limit: int, upto: int) -> list[Record]:
         """The last ``limit`` events with ``seq <= upto``, oldest first."""
@@ -108,10 +120,10 @@ class EventLog:
             row = self._conn.execute("SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?", (stream,))
             return row.fetchone()[0]
 
-    def _read(self, sql: str, stream: str, params: tuple) -> list[Record]:
+    def _read(self, sql: str, stream: str, params: tuple, decode: bool = True) -> list[Record]:
         with self._lock:
             rows = self._conn.execute(sql, params).fetchall()
-        return [Record(stream, seq, json.loads(body)) for seq, body in rows]
+        return [Record(stream, seq, json.loads(body) if decode else None, text=body) for seq, body in rows]
 
     def close(self) -> None:
         with self._lock:
@@ -138,7 +150,13 @@ class GroupCommitter:
     def submit(self, stream: str, body: dict, key: str | None = None) -> asyncio.Future:
         """A future resolving to the committed :class:`Record` (``duplicate`` set for a re-sent key)."""
         future = asyncio.get_running_loop().create_future()
-        self._queue.put_nowait((stream, body, key, future))
+        self._queue.put_nowait(([(stream, body, key)], future, True))
+        return future
+
+    def submit_many(self, items: list[tuple[str, dict, str | None]]) -> asyncio.Future:
+        """One future for many ``(stream, body, key)`` items: the list of their records, in order."""
+        future = asyncio.get_running_loop().create_future()
+        self._queue.put_nowait((list(items), future, False))
         return future
 
     async def stop(self, drain: bool = True) -> None:
@@ -157,23 +175,27 @@ class GroupCommitter:
             batch = [await self._queue.get()]
             if self._queue.qsize() < self._max_batch and self._linger:
                 await asyncio.sleep(self._linger)
-            while len(batch) < self._max_batch and not self._queue.empty():
+            size = len(batch[0][0]) if batch[0] is not None else 0
+            while size < self._max_batch and not self._queue.empty():  # whole submissions, ~max_batch items
                 batch.append(self._queue.get_nowait())
+                size += len(batch[-1][0]) if batch[-1] is not None else 0
             closing = None in batch
-            await self._commit([item for item in batch if item is not None])
+            await self._commit([entry for entry in batch if entry is not None])
             if closing:
                 return
 
     async def _commit(self, batch: list[tuple]) -> None:
         try:
-            records = await asyncio.to_thread(self._log.append_many, [item[:3] for item in batch])
+            records = await asyncio.to_thread(self._log.append_many, [item for items, _, _ in batch for item in items])
         except Exception as exc:  # noqa: BLE001 - reported to each waiting caller
             log.exception("event log append failed")
-            for *_, future in batch:
+            for _, future, _ in batch:
                 if not future.done():
                     future.set_exception(exc)
             return
         self._on_commit([r for r in records if not r.duplicate])
-        for record, (*_, future) in zip(records, batch):
+        at = 0
+        for items, future, single in batch:
+            mine, at = records[at:at + len(items)], at + len(items)
             if not future.done():
-                future.set_result(record)
+                future.set_result(mine[0] if single else mine)

@@ -11,11 +11,12 @@ every ``position_flush_s``.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import ssl as ssl_module
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from http import HTTPStatus
 from pathlib import Path
 
@@ -36,11 +37,35 @@ STAT_KEYS = ("clients", "producers", "published", "duplicates_dropped", "malform
 
 
 class _Seat:
-    """One connected client: its send queue and the last seq sent per stream."""
+    """One connected client: its send queue (bounded in events) and the last seq sent per stream.
 
-    def __init__(self, ws: ServerConnection, client_id: str, cursor: dict[str, int], queue_size: int):
-        self.ws, self.client_id, self.cursor = ws, client_id, cursor
-        self.queue: asyncio.Queue = asyncio.Queue(queue_size)
+    Queue items are ``(stream, [(seq, text), ...])`` — one committed batch of a stream — or
+    ``(None, text)`` for a frame outside the streams (positions, heartbeats).
+    """
+
+    def __init__(self, ws: ServerConnection, client_id: str, cursor: dict[str, int], queue_size: int,
+                 batch: bool = False):
+        self.ws, self.client_id, self.cursor, self.batch = ws, client_id, cursor, batch
+        self.limit, self.pending = queue_size, 0
+        self._items: deque = deque()
+        self._wake = asyncio.Event()
+
+    def offer(self, item: tuple, size: int) -> bool:
+        """Queue ``item`` (``size`` messages); False when that would overflow a non-empty queue."""
+        if self.pending and self.pending + size > self.limit:
+            return False
+        self._items.append((item, size))
+        self.pending += size
+        self._wake.set()
+        return True
+
+    async def take(self) -> tuple:
+        while not self._items:
+            self._wake.clear()
+            await self._wake.wait()
+        item, size = self._items.popleft()
+        self.pending -= size
+        return item
 
 
 class FeedGateway:
@@ -48,7 +73,7 @@ class FeedGateway:
 
     def __init__(self, host: str = "127.0.0.1", port: int = 8765, log_path: str | Path = "feed-log.db",
                  client_tokens=(), producer_tokens=(), ssl: ssl_module.SSLContext | None = None,
-                 heartbeat: float = 10.0, position_flush_s: float = 0.2, queue_size: int = 2000,
+                 heartbeat: float = 10.0, position_flush_s: float = 0.2, queue_size: int = 20_000,
                  snapshot_alarms: int = 200, rules=None, synchronous: str = "FULL"):
         self.host, self.port, self.ssl = host, port, ssl
         self._log_path, self._synchronous = log_path, synchronous
@@ -162,15 +187,15 @@ class FeedGateway:
     async def _serve_seat(self, ws: ServerConnection) -> None:
         while True:  # until a valid hello
             try:
-                token, client_id, last_seq = protocol.parse_hello(
-                    protocol.decode(await ws.recv(), ("hello",)))
+                hello = protocol.decode(await ws.recv(), ("hello",))
+                token, client_id, last_seq = protocol.parse_hello(hello)
                 if token not in self._client_tokens:
                     raise ProtocolError("unauthorized", "令牌无效，拒绝接入")
                 break
             except ProtocolError as exc:
                 await self._reject(ws, exc)
         cursor = {s: min(last_seq.get(s, self._heads[s]), self._heads[s]) for s in protocol.STREAMS}
-        seat = _Seat(ws, client_id, cursor, self._queue_size)
+        seat = _Seat(ws, client_id, cursor, self._queue_size, protocol.wants_batch(hello))
         self._seats.add(seat)  # from here on live events queue up; the pump fills gaps from the log
         self.stats["clients"] += 1
         log.info("坐席 %s 已接入（起始序号 %s）", client_id, cursor)
@@ -204,24 +229,35 @@ class FeedGateway:
             for stream in protocol.STREAMS:
                 await self._replay(seat, stream)
             while True:
-                stream, seq, text = await seat.queue.get()
-                if stream is not None:
-                    if seq <= seat.cursor[stream]:
-                        continue
-                    if seq > seat.cursor[stream] + 1:
-                        await self._replay(seat, stream)
-                        continue
-                    seat.cursor[stream] = seq
-                await seat.ws.send(text)
+                stream, payload = await seat.take()
+                if stream is None:
+                    await seat.ws.send(payload)
+                    continue
+                fresh = [e for e in payload if e[0] > seat.cursor[stream]]
+                if fresh and fresh[0][0] > seat.cursor[stream] + 1:
+                    await self._replay(seat, stream)  # a gap: the log has it (and this batch, committed)
+                    fresh = [e for e in fresh if e[0] > seat.cursor[stream]]
+                if fresh:
+                    await self._send_events(seat, [text for _, text in fresh])
+                    seat.cursor[stream] = fresh[-1][0]
         except ConnectionClosed:
             pass
 
+    async def _send_events(self, seat: _Seat, texts: list[str]) -> None:
+        """Encoded events in seq order: ``events`` frames for a seat that asked for them, else one frame each."""
+        if seat.batch:
+            for i in range(0, len(texts), protocol.BATCH_MAX):
+                await seat.ws.send(protocol.events_text(texts[i:i + protocol.BATCH_MAX]))
+        else:
+            for text in texts:
+                await seat.ws.send(text)
+
     async def _replay(self, seat: _Seat, stream: str) -> None:
         while True:
-            page = await asyncio.to_thread(self._log.read_after, stream, seat.cursor[stream], _REPLAY_PAGE)
-            for record in page:
-                await seat.ws.send(protocol.encode(protocol.event(stream, record.seq, record.body)))
-                seat.cursor[stream] = record.seq
+            page = await asyncio.to_thread(self._log.read_after, stream, seat.cursor[stream], _REPLAY_PAGE, False)
+            if page:
+                await self._send_events(seat, [protocol.event_text(stream, r.seq, r.text) for r in page])
+                seat.cursor[stream] = page[-1].seq
             self.stats["replayed"] += len(page)
             if len(page) < _REPLAY_PAGE:
                 return
@@ -229,15 +265,18 @@ class FeedGateway:
     # --- broadcasting ---------------------------------------------------------------------
 
     def _broadcast_events(self, records: list[Record]) -> None:
+        """One queue item per stream per committed batch (events encoded once for every seat)."""
+        by_stream: dict[str, list] = {}
         for r in records:
-            self._heads[r.stream] = max(self._heads[r.stream], r.seq)
-            self._offer((r.stream, r.seq, protocol.encode(protocol.event(r.stream, r.seq, r.body))))
+            text = r.text if r.text is not None else json.dumps(r.body, ensure_ascii=False)
+            by_stream.setdefault(r.stream, []).append((r.seq, protocol.event_text(r.stream, r.seq, text)))
+        for stream, events in by_stream.items():
+            self._heads[stream] = max(self._heads[stream], events[-1][0])
+            self._offer((stream, events), len(events))
 
-    def _offer(self, item: tuple) -> None:
+    def _offer(self, item: tuple, size: int = 1) -> None:
         for seat in list(self._seats):
-            try:
-                seat.queue.put_nowait(item)
-            except asyncio.QueueFull:
+            if not seat.offer(item, size):
                 self._seats.discard(seat)
                 self.stats["slow_disconnects"] += 1
                 log.warning("坐席 %s 接收过慢，已断开（重连后补发）", seat.client_id)
@@ -249,13 +288,13 @@ class FeedGateway:
             if self._dirty:
                 items, self._dirty = list(self._dirty.values()), {}
                 for i in range(0, len(items), _POSITION_CHUNK):
-                    self._offer((None, None, protocol.encode(protocol.positions(items[i:i + _POSITION_CHUNK]))))
+                    self._offer((None, protocol.encode(protocol.positions(items[i:i + _POSITION_CHUNK]))))
                 self.stats["position_batches"] += 1
 
     async def _heartbeats(self) -> None:
         while True:
             await asyncio.sleep(self._heartbeat)
-            self._offer((None, None, protocol.encode(protocol.heartbeat(time.time(), dict(self._heads)))))
+            self._offer((None, protocol.encode(protocol.heartbeat(time.time(), dict(self._heads)))))
 
     # --- producers ------------------------------------------------------------------------
 
@@ -266,7 +305,11 @@ class FeedGateway:
         try:
             async for raw in ws:
                 try:
-                    token, producer_id, msg_id, alarm = protocol.parse_publish(protocol.decode(raw, ("publish",)))
+                    message = protocol.decode(raw, protocol.PRODUCER_TYPES)
+                    if message["type"] == "publish_batch":
+                        await self._publish_batch(ws, message, acks)
+                        continue
+                    token, producer_id, msg_id, alarm = protocol.parse_publish(message)
                     if token not in self._producer_tokens:
                         raise ProtocolError("unauthorized", "生产者令牌无效", msg_id)
                 except ProtocolError as exc:
@@ -279,10 +322,31 @@ class FeedGateway:
             await asyncio.gather(sender, return_exceptions=True)
             self.stats["producers"] -= 1
 
+    async def _publish_batch(self, ws: ServerConnection, message: dict, acks: asyncio.Queue) -> None:
+        """Many publishes in one frame: each valid item is logged, answered by one ``acks`` frame."""
+        token, producer_id, items = protocol.parse_publish_batch(message)
+        if token not in self._producer_tokens:
+            raise ProtocolError("unauthorized", "生产者令牌无效")
+        msg_ids, entries = [], []
+        for item in items:
+            try:
+                msg_id, alarm = protocol.parse_item(item)
+            except ProtocolError as exc:
+                await self._reject(ws, exc)
+                continue
+            msg_ids.append(msg_id)
+            entries.append(("alarms", {"producer_id": producer_id, "msg_id": msg_id, "alarm": alarm},
+                            f"{producer_id}:{msg_id}"))
+        if entries:
+            acks.put_nowait((msg_ids, self._writer.submit_many(entries)))
+
     async def _send_acks(self, ws: ServerConnection, acks: asyncio.Queue) -> None:
-        """Acks in publish order, each after its event is durable."""
+        """Acks in publish order, each after its event is durable (one ``acks`` frame per batch)."""
         while True:
             msg_id, committed = await acks.get()
+            if isinstance(msg_id, list):
+                await self._send_batch_acks(ws, msg_id, committed)
+                continue
             try:
                 record = self._counted(await committed)
                 reply = protocol.ack(msg_id, record.seq, record.duplicate)
@@ -290,3 +354,13 @@ class FeedGateway:
                 log.error("告警写入失败：%s", exc)
                 reply = protocol.error("internal", "告警暂未能持久化，请重发", msg_id)
             await ws.send(protocol.encode(reply))
+
+    async def _send_batch_acks(self, ws: ServerConnection, msg_ids: list[str], committed: asyncio.Future) -> None:
+        try:
+            records = [self._counted(r) for r in await committed]
+        except Exception as exc:  # noqa: BLE001 - storage failure, the producer will resend
+            log.error("告警写入失败：%s", exc)
+            for msg_id in msg_ids:
+                await ws.send(protocol.encode(protocol.error("internal", "告警暂未能持久化，请重发", msg_id)))
+            return
+        await ws.send(protocol.encode(protocol.acks([(m, r.seq, r.duplicate) for m, r in zip(msg_ids, records)])))

@@ -32,7 +32,8 @@ ALARM_KINDS: dict[str, tuple[str, int]] = {
 }
 
 CLIENT_TYPES = ("hello", "ping")
-PRODUCER_TYPES = ("publish",)
+PRODUCER_TYPES = ("publish", "publish_batch")
+BATCH_MAX = 250  # events per ``events`` frame (gateway → seat): bounds one json.loads holding the seat's GIL
 
 
 class ProtocolError(ValueError):
@@ -97,6 +98,29 @@ def parse_hello(message: dict) -> tuple[str, str, dict[str, int]]:
     return token, client_id, {k: v for k, v in last_seq.items() if v is not None}
 
 
+def wants_batch(hello_message: dict) -> bool:
+    """A seat that sends ``"batch": true`` in its hello receives ``events`` frames (many events each)."""
+    return hello_message.get("batch") is True
+
+
+def parse_publish_batch(message: dict) -> tuple[str, str, list]:
+    """``(token, producer_id, items)`` of a ``publish_batch``; each item is still checked by :func:`parse_item`."""
+    token = _field(message, "token", str, max_len=256)
+    producer_id = _field(message, "producer_id", str, max_len=64)
+    items = _field(message, "items", list)
+    if not items:
+        raise ProtocolError("bad_field", "items 不能为空")
+    return token, producer_id, items
+
+
+def parse_item(item) -> tuple[str, dict]:
+    """``(msg_id, alarm)`` of one ``publish_batch`` item (ProtocolError with ``ref`` = msg_id when invalid)."""
+    if not isinstance(item, dict):
+        raise ProtocolError("bad_field", "items 的元素必须是 JSON 对象")
+    msg_id = _field(item, "msg_id", str, max_len=64)
+    return msg_id, validate_alarm(_field(item, "alarm", dict, ref=msg_id), ref=msg_id)
+
+
 def parse_publish(message: dict) -> tuple[str, str, str, dict]:
     """``(token, producer_id, msg_id, alarm)`` of a publish, the alarm normalised (default level …)."""
     msg_id = _field(message, "msg_id", str, max_len=64)
@@ -134,8 +158,8 @@ def validate_alarm(alarm: dict, ref: str | None = None) -> dict:
 
 # --- builders -------------------------------------------------------------------------------
 
-def hello(token: str, client_id: str, last_seq: dict[str, int]) -> dict:
-    return _msg("hello", token=token, client_id=client_id, last_seq=last_seq)
+def hello(token: str, client_id: str, last_seq: dict[str, int], batch: bool = False) -> dict:
+    return _msg("hello", token=token, client_id=client_id, last_seq=last_seq, **({"batch": True} if batch else {}))
 
 
 def welcome(server_id: str, head: dict[str, int], heartbeat_s: float) -> dict:
@@ -152,6 +176,33 @@ EVENT_TYPES = {"alarms": "alarm", "cases": "case_event"}
 def event(stream: str, seq: int, body: dict) -> dict:
     """An ``alarm`` or ``case_event`` message; ``body`` is the logged event (alarm, producer_id, msg_id)."""
     return _msg(EVENT_TYPES[stream], stream=stream, seq=seq, **body)
+
+
+def event_text(stream: str, seq: int, body_text: str) -> str:
+    """:func:`event` already encoded, from the body as the event log stores it (a JSON object)."""
+    head = f'{{"v":{VERSION},"type":"{EVENT_TYPES[stream]}","stream":"{stream}","seq":{int(seq)}'
+    inner = body_text.strip()[1:]
+    return head + ("}" if inner.lstrip() == "}" else "," + inner)
+
+
+def events_text(texts: list[str]) -> str:
+    """One ``events`` frame carrying already encoded ``alarm`` / ``case_event`` messages, in seq order."""
+    return f'{{"v":{VERSION},"type":"events","items":[' + ",".join(texts) + "]}"
+
+
+def publish_item_text(msg_id: str, alarm: dict) -> str:
+    """One item of a ``publish_batch`` frame, encoded."""
+    return encode({"msg_id": msg_id, "alarm": alarm})
+
+
+def publish_batch_text(token: str, producer_id: str, item_texts: list[str]) -> str:
+    return (f'{{"v":{VERSION},"type":"publish_batch","token":{encode(token)},"producer_id":{encode(producer_id)},'
+            f'"items":[' + ",".join(item_texts) + "]}")
+
+
+def acks(items: list[tuple[str, int, bool]]) -> dict:
+    """The answer to a ``publish_batch``: ``[msg_id, seq, duplicate]`` per committed item, in order."""
+    return _msg("acks", acks=[list(item) for item in items])
 
 
 def positions(items: list[dict]) -> dict:

@@ -6,9 +6,10 @@ escalation (unacknowledged past the level's response limit) every few seconds.
 """
 from __future__ import annotations
 
+import heapq
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from desktop.feeds import alarm_store
 from desktop.feeds.alarm_store import ACKED, CLOSED, FALSE_ALARM, UNHANDLED, AlarmRow
@@ -22,23 +23,35 @@ class AlarmModel(QObject):
     sig_alarm_changed = Signal(object)  # AlarmRow (status, who/when or escalation)
 
     def __init__(self, limits: dict[int, float] | None = None, escalation_check_ms: int = 5000,
-                 parent: QObject | None = None):
+                 map_sync_ms: int = 100, parent: QObject | None = None):
         super().__init__(parent)
         self.limits = limits or alarm_store.response_limits()
         self._db: CityDatabase | None = None
         self._map: AlarmLayer | None = None
         self._rows: dict[int, AlarmRow] = {}
         self._escalated: set[int] = set()
+        self._due: list[tuple[float, int]] = []  # heap (deadline, id) of unhandled, not yet escalated rows
+        self._due_limits: dict | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(escalation_check_ms)
         self._timer.timeout.connect(self.check_escalation)
         self._timer.start()
+        # the map layer's upsert costs O(all rows): under a burst, sync it at most every map_sync_ms
+        self._map_pending: dict[int, AlarmRow] = {}
+        self._map_clock = QElapsedTimer()
+        self._map_sync_ms, self._map_cost_ms = map_sync_ms, 0.0
+        self._map_timer = QTimer(self)
+        self._map_timer.setSingleShot(True)
+        self._map_timer.timeout.connect(self.flush_map)
 
     def reset(self, db: CityDatabase | None, rows: list[AlarmRow], map_layer: AlarmLayer | None = None) -> None:
         """Replace everything (a database was opened); ``map_layer`` already shows the stored alarms."""
         self._db, self._map = db, map_layer
+        self._map_pending.clear()
+        self._map_timer.stop()
         self._rows = {r.id: r for r in sorted(rows, key=lambda r: (r.ts, r.id))}
         self._escalated = {r.id for r in rows if self._overdue(r, time.time())}
+        self._rebuild_due()
         self.sig_reset.emit()
 
     def add(self, rows: list[AlarmRow]) -> None:
@@ -51,7 +64,9 @@ class AlarmModel(QObject):
             self._rows[row.id] = row
             if self._overdue(row, now):
                 self._escalated.add(row.id)
-        self._sync_map(fresh)
+            else:
+                self._push_due(row)
+        self._sync_map(fresh, throttled=True)
         self.sig_alarms_added.emit(fresh)
 
     # --- queries --------------------------------------------------------------------------
@@ -115,16 +130,59 @@ class AlarmModel(QObject):
         return alarm_store.is_escalated(row, self.limits, now)
 
     def check_escalation(self, now: float | None = None) -> None:
-        """Mark alarms that have just run past their response limit."""
+        """Mark alarms that have just run past their response limit (O(newly due), not O(all rows))."""
         now = time.time() if now is None else now
-        for row in self._rows.values():
-            if row.id not in self._escalated and self._overdue(row, now):
-                self._escalated.add(row.id)
-                self.sig_alarm_changed.emit(row)
+        if self._due_limits is not self.limits:
+            self._rebuild_due()
+        while self._due and self._due[0][0] < now:
+            entry = heapq.heappop(self._due)
+            row = self._rows.get(entry[1])
+            if row is None or row.id in self._escalated or row.status != UNHANDLED:
+                continue  # handled (or gone) before its limit ran out
+            if not self._overdue(row, now):  # rounding at the very limit: next check
+                heapq.heappush(self._due, entry)
+                break
+            self._escalated.add(row.id)
+            self.sig_alarm_changed.emit(row)
 
-    def _sync_map(self, rows: list[AlarmRow]) -> None:
+    def _deadline(self, row: AlarmRow) -> float:
+        return row.ts + self.limits.get(row.level, self.limits[min(self.limits)])
+
+    def _push_due(self, row: AlarmRow) -> None:
+        if row.status == UNHANDLED:
+            heapq.heappush(self._due, (self._deadline(row), row.id))
+
+    def _rebuild_due(self) -> None:
+        self._due_limits = self.limits
+        self._due = [(self._deadline(r), r.id) for r in self._rows.values()
+                     if r.status == UNHANDLED and r.id not in self._escalated]
+        heapq.heapify(self._due)
+
+    def _sync_map(self, rows: list[AlarmRow], throttled: bool = False) -> None:
+        """Mirror ``rows`` into the map layer: at once, or (``throttled``, feed bursts) at most every
+        ``map_sync_ms`` — the first batch after a quiet period still goes at once."""
         if self._map is None:
             return
+        for r in rows:
+            self._map_pending[r.id] = r
+        interval = max(self._map_sync_ms, 10 * self._map_cost_ms)  # the layer's upsert is O(all): ≤ ~10 % of the GUI
+        if not throttled or not self._map_clock.isValid() or self._map_clock.elapsed() >= interval:
+            self.flush_map()
+        elif not self._map_timer.isActive():
+            self._map_timer.start(max(1, int(interval - self._map_clock.elapsed())))
+
+    def flush_map(self) -> None:
+        """Apply the pending map changes now (in the order they were made, latest state per alarm)."""
+        self._map_timer.stop()
+        self._map_clock.start()
+        rows, self._map_pending = list(self._map_pending.values()), {}
+        if self._map is None or not rows:
+            return
+        started = time.perf_counter()
+        self._apply_map(rows)
+        self._map_cost_ms = min(100.0, (time.perf_counter() - started) * 1000)
+
+    def _apply_map(self, rows: list[AlarmRow]) -> None:
         shown = [r for r in rows if r.status == UNHANDLED and not r.is_drill and r.x is not None and 1 <= r.level <= 4]
         shown_ids = {r.id for r in shown}
         gone = [r.id for r in rows if r.id not in shown_ids]

@@ -77,72 +77,72 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="28"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="28"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="28"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="28"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Minor</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Major</source>
         <translation>较重</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Severe</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Critical</source>
         <translation>特别严重</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="116"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="117"/>
         <source>[Drill] {kind}</source>
         <translation>【演练】{kind}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="122"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="123"/>
         <source>{status} · overdue</source>
         <translation>{status} · 超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="128"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="129"/>
         <source>Acknowledged by {who} at {when}</source>
         <translation>{who} 于 {when} 确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="131"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="132"/>
         <source>{status} by {who} at {when}</source>
         <translation>{who} 于 {when} 标记为{status}</translation>
     </message>

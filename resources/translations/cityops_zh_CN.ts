@@ -4,57 +4,57 @@
 <context>
     <name>CityLayers</name>
     <message>
-        <location filename="../../layers/city_data.py" line="70"/>
+        <location filename="../../layers/city_data.py" line="72"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="72"/>
+        <location filename="../../layers/city_data.py" line="74"/>
         <source>Green space</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="73"/>
+        <location filename="../../layers/city_data.py" line="75"/>
         <source>Water</source>
         <translation>水系</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="74"/>
+        <location filename="../../layers/city_data.py" line="76"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="75"/>
+        <location filename="../../layers/city_data.py" line="77"/>
         <source>District boundaries</source>
         <translation>区界</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="76"/>
+        <location filename="../../layers/city_data.py" line="78"/>
         <source>Place names</source>
         <translation>地名</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="77"/>
+        <location filename="../../layers/city_data.py" line="79"/>
         <source>Management components</source>
         <translation>管理部件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="78"/>
+        <location filename="../../layers/city_data.py" line="80"/>
         <source>Video cameras</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="79"/>
+        <location filename="../../layers/city_data.py" line="81"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="80"/>
+        <location filename="../../layers/city_data.py" line="82"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="81"/>
+        <location filename="../../layers/city_data.py" line="83"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
@@ -107,6 +107,14 @@
     </message>
 </context>
 <context>
+    <name>DialogButtons</name>
+    <message>
+        <location filename="../../widgets/dialog_buttons.py" line="17"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/shell.py" line="34"/>
@@ -114,12 +122,12 @@
         <translation>城市运管服 · 一张图指挥中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="50"/>
+        <location filename="../../desktop/shell.py" line="51"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="51"/>
+        <location filename="../../desktop/shell.py" line="52"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -128,7 +136,7 @@
         <translation type="vanished">告警接入将在实时接入模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="52"/>
+        <location filename="../../desktop/shell.py" line="53"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -137,7 +145,7 @@
         <translation type="vanished">案件办理将在派遣调度模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="53"/>
+        <location filename="../../desktop/shell.py" line="54"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
@@ -146,7 +154,7 @@
         <translation type="vanished">视频墙将在视频模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="54"/>
+        <location filename="../../desktop/shell.py" line="55"/>
         <source>Emergency plans</source>
         <translation>应急预案</translation>
     </message>
@@ -155,72 +163,72 @@
         <translation type="vanished">应急预案将在应急预案模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="68"/>
+        <location filename="../../desktop/shell.py" line="69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="69"/>
+        <location filename="../../desktop/shell.py" line="70"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="71"/>
+        <location filename="../../desktop/shell.py" line="72"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="73"/>
+        <location filename="../../desktop/shell.py" line="74"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="77"/>
+        <location filename="../../desktop/shell.py" line="78"/>
         <source>Fit map to &amp;city</source>
         <translation>全图显示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="78"/>
+        <location filename="../../desktop/shell.py" line="79"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="81"/>
+        <location filename="../../desktop/shell.py" line="82"/>
         <source>&amp;Restore default layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="87"/>
+        <location filename="../../desktop/shell.py" line="88"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="88"/>
+        <location filename="../../desktop/shell.py" line="89"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="100"/>
+        <location filename="../../desktop/shell.py" line="101"/>
         <source>Open city database</source>
         <translation>打开城市数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="100"/>
+        <location filename="../../desktop/shell.py" line="101"/>
         <source>City databases (*.db *.sqlite);;All files (*)</source>
         <translation>城市数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="111"/>
+        <location filename="../../desktop/shell.py" line="112"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="129"/>
+        <location filename="../../desktop/shell.py" line="130"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="130"/>
+        <location filename="../../desktop/shell.py" line="131"/>
         <source>City Operations · One-Map Command Centre
 
 The city&apos;s unit grids, management components, vehicles, cameras, alarms and cases on one map.</source>
@@ -232,7 +240,7 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../widgets/map_canvas.py" line="301"/>
+        <location filename="../../widgets/map_canvas.py" line="320"/>
         <source>No city database is open</source>
         <translation>未打开城市数据库</translation>
     </message>

@@ -14,17 +14,16 @@
         <translation>案件 %1，当前阶段：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="54"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="58"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="54"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="60"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="56"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -215,7 +214,7 @@
         <translation>数据库错误：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/case_panel.py" line="325"/>
+        <location filename="../../widgets/dispatch/case_panel.py" line="326"/>
         <source>Case %1: %2 done, now %3.</source>
         <translation>案件 %1：已%2，当前阶段：%3。</translation>
     </message>
@@ -269,52 +268,52 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="100"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="96"/>
         <source>Unit</source>
         <translation>车辆/人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="100"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="96"/>
         <source>Located by</source>
         <translation>定位方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="100"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="96"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="100"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="96"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="104"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="100"/>
         <source>Department</source>
         <translation>处置部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="106"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="102"/>
         <source>Nearest units</source>
         <translation>就近推荐</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="107"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="103"/>
         <source>Disposal deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="121"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="117"/>
         <source>%1 m</source>
         <translation>%1 米</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="122"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="118"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="131"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="127"/>
         <source>%1 %2, due %3</source>
         <translation>%1 %2，截止 %3</translation>
     </message>
@@ -335,7 +334,7 @@
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="170"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="166"/>
         <source>Extend by</source>
         <translation>延期时长</translation>
     </message>
@@ -343,17 +342,17 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="146"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="142"/>
         <source>Photos before</source>
         <translation>处置前照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="147"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="143"/>
         <source>Photos after</source>
         <translation>处置后照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/action_dialogs.py" line="153"/>
+        <location filename="../../widgets/dispatch/action_dialogs.py" line="149"/>
         <source>(%1 photos before, %2 after)</source>
         <translation>（处置前照片 %1 张，处置后 %2 张）</translation>
     </message>
@@ -597,97 +596,96 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="46"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="47"/>
         <source>Register a case</source>
         <translation>案件登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="51"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="52"/>
         <source>Drill case</source>
         <translation>演练案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="56"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="57"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="66"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="65"/>
         <source>Report</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="67"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="88"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="85"/>
         <source>Lon</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="90"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="87"/>
         <source>Lat</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="95"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="92"/>
         <source>Current seat</source>
         <translation>当前坐席</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="99"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="96"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="100"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="97"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="101"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="98"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="102"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="99"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="103"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="100"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="135"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="132"/>
         <source>Alarm %1 does not exist.</source>
         <translation>报警 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="138"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="135"/>
         <source>Register a case from alarm %1</source>
         <translation>由报警 %1 登记案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="162"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="159"/>
         <source>Choose the current seat first.</source>
         <translation>请先选择当前坐席。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="165"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="162"/>
         <source>Describe the problem or choose its class.</source>
         <translation>请填写问题描述或选择案件类别。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="168"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="165"/>
         <source>Give a location on the map or an address.</source>
         <translation>请在地图上给出位置或填写地址。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/register_dialog.py" line="180"/>
+        <location filename="../../widgets/dispatch/register_dialog.py" line="177"/>
         <source>Database error: %1</source>
         <translation>数据库错误：%1</translation>
     </message>

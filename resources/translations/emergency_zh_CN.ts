@@ -49,17 +49,16 @@
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/plan_library.py" line="197"/>
+        <location filename="../../widgets/emergency/plan_library.py" line="196"/>
         <source>Activate</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/plan_library.py" line="198"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/plan_library.py" line="213"/>
+        <location filename="../../widgets/emergency/plan_library.py" line="208"/>
         <source>%1°E %2°N (click the map to move)</source>
         <translation>东经 %1° 北纬 %2°（点击地图可改变位置）</translation>
     </message>
@@ -574,17 +573,16 @@
         <translation>预案文本</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/plan_editor.py" line="149"/>
+        <location filename="../../widgets/emergency/plan_editor.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/plan_editor.py" line="150"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/plan_editor.py" line="179"/>
+        <location filename="../../widgets/emergency/plan_editor.py" line="175"/>
         <source>Plan incomplete</source>
         <translation>预案不完整</translation>
     </message>
@@ -682,14 +680,13 @@
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/incident_panel.py" line="318"/>
+        <location filename="../../widgets/emergency/incident_panel.py" line="317"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/incident_panel.py" line="319"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
 </context>
 <context>
@@ -830,17 +827,16 @@
         <translation>参演动作</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="70"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="71"/>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="104"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="100"/>
         <source>Scenario incomplete</source>
         <translation>演练脚本不完整</translation>
     </message>
@@ -848,22 +844,22 @@
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../widgets/emergency/incident_panel.py" line="333"/>
+        <location filename="../../widgets/emergency/incident_panel.py" line="328"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/incident_panel.py" line="333"/>
+        <location filename="../../widgets/emergency/incident_panel.py" line="328"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/incident_panel.py" line="333"/>
+        <location filename="../../widgets/emergency/incident_panel.py" line="328"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/incident_panel.py" line="346"/>
+        <location filename="../../widgets/emergency/incident_panel.py" line="341"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>

@@ -338,17 +338,16 @@
 <context>
     <name>MapTools</name>
     <message>
-        <location filename="../../widgets/maptools/__init__.py" line="59"/>
         <source>Layer tree</source>
-        <translation>图层树</translation>
+        <translation type="vanished">图层树</translation>
     </message>
     <message>
-        <location filename="../../widgets/maptools/__init__.py" line="67"/>
+        <location filename="../../widgets/maptools/__init__.py" line="65"/>
         <source>&amp;Plugins</source>
         <translation>插件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/maptools/__init__.py" line="68"/>
+        <location filename="../../widgets/maptools/__init__.py" line="66"/>
         <source>&amp;Manage plugins…</source>
         <translation>插件管理(&amp;M)…</translation>
     </message>

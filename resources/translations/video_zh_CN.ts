@@ -53,34 +53,34 @@
     </message>
     <message>
         <location filename="../../widgets/video/panel.py" line="111"/>
-        <location filename="../../widgets/video/panel.py" line="194"/>
+        <location filename="../../widgets/video/panel.py" line="207"/>
         <source>Detach wall</source>
         <translation>分离窗口</translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="156"/>
+        <location filename="../../widgets/video/panel.py" line="161"/>
         <source>No camera covers the incident</source>
         <translation>没有摄像机覆盖事发位置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/video/panel.py" line="159"/>
+        <location filename="../../widgets/video/panel.py" line="164"/>
         <source>%n camera(s) cover the incident: </source>
         <translation>
             <numerusform>%n 台摄像机覆盖事发位置：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="170"/>
+        <location filename="../../widgets/video/panel.py" line="183"/>
         <source>Page %1 of %2</source>
         <translation>第 %1/%2 页</translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="178"/>
+        <location filename="../../widgets/video/panel.py" line="191"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="187"/>
+        <location filename="../../widgets/video/panel.py" line="200"/>
         <source>Dock wall</source>
         <translation>停靠回主窗口</translation>
     </message>

@@ -1,12 +1,16 @@
 """FeedBridge against a real gateway and producer on 127.0.0.1, persisting into a real SQLite city DB."""
-import pytest
-from sqlalchemy import func, select
+import time
+from datetime import datetime, timezone
 
+import pytest
+from sqlalchemy import func, select, update
+
+from desktop.cases.nearest import recommend
 from desktop.feed_bridge import FeedBridge
-from desktop.feeds import alarm_store
+from desktop.feeds import alarm_store, position_store
 from desktop.feeds.bench import CLIENT_TOKEN, PRODUCER_TOKEN, make_alarm, new_gateway
 from desktop.feeds.client import CONNECTED, FeedPublisher
-from desktop.storage.models import Alarm
+from desktop.storage.models import Alarm, Department, Vehicle, VehiclePosition
 from layers.alarms.alarm_model import AlarmModel
 from tests.support.feed_events import LoopThread, alarm_event
 
@@ -133,3 +137,34 @@ def test_gateway_unreachable_never_blocks(qtbot, small_city):
     bridge.start()
     qtbot.waitUntil(lambda: "重连中" in states, timeout=10_000)
     bridge.stop()
+
+
+def _stored_positions(db) -> list[tuple[int, float]]:
+    with db.session() as session:
+        return session.execute(select(VehiclePosition.vehicle_id, VehiclePosition.y).order_by(VehiclePosition.id)).all()
+
+
+def test_live_positions_are_stored_at_a_low_rate(qtbot, rig):
+    now = time.time()
+    rig.loop.run(rig.gateway.ingest_position(1, 118.28, 33.951, 30.0, 90.0, now))
+    rig.loop.run(rig.gateway.ingest_position(999, 118.28, 33.951, 30.0, 90.0, now))  # not in this city
+    qtbot.waitUntil(lambda: _stored_positions(rig.db) == [(1, 33.951)], timeout=5_000)
+    received = []
+    rig.bridge.sig_positions.connect(received.append)
+    rig.loop.run(rig.gateway.ingest_position(1, 118.28, 33.952, 30.0, 90.0, now + 1))
+    qtbot.waitUntil(lambda: any(p["y"] == 33.952 for batch in received for p in batch), timeout=5_000)
+    assert _stored_positions(rig.db) == [(1, 33.951)]  # the next round is 30 s later
+
+
+def test_stored_positions_place_vehicles_for_nearest_units(small_city):
+    with small_city.session() as session, session.begin():
+        session.add(Department(id=1, code="HW", name="环卫处", kind="环卫"))
+        session.flush()
+        session.execute(update(Vehicle).values(department_id=1, depot_x=118.0, depot_y=33.0))
+    known = position_store.vehicle_ids(small_city)
+    fixes = [{"id": 1, "x": 118.281, "y": 33.951, "speed": 20.0, "heading": 0.0, "ts": time.time()},
+             {"id": 1, "x": "bad"}, {"id": 42, "x": 118.0, "y": 33.0, "ts": time.time()}]
+    assert position_store.persist(small_city, fixes, known) == 1
+    with small_city.session() as session:
+        [best] = recommend(session, 1, 118.282, 33.951, datetime.now(timezone.utc), limit=1)
+    assert (best.located_by, best.distance_m < 200) == ("实时定位", True)

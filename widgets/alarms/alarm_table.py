@@ -1,6 +1,7 @@
 """The alarm list as a Qt table model: newest first, filtered, at most :data:`MAX_ROWS` rows."""
 from __future__ import annotations
 
+import itertools
 import time
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
@@ -50,7 +51,7 @@ class AlarmTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _added(self, rows: list[AlarmRow]) -> None:
-        fresh = [r for r in reversed(rows) if self.accepts(r)][:MAX_ROWS]
+        fresh = list(itertools.islice((r for r in reversed(rows) if self.accepts(r)), MAX_ROWS))  # O(shown)
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)

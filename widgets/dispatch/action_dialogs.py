@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.cases.service import CaseService
 from desktop.cases.time_limits import advance
 from desktop.cases.transitions import BY_ACTION
 from desktop.storage.models import Case
+from widgets.dialog_buttons import confirm_button, dialog_buttons
 from widgets.dispatch.photo_list import PhotoList
 
 
@@ -48,12 +48,8 @@ class ActionDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("dispatchError")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(action)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.sig_submitted)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, action, self.sig_submitted)
+        self.ok_button = confirm_button(buttons)
         self.add_fields()
         self.form.addRow(self.tr("Notes"), self.comment)
         if self.photos is not None:

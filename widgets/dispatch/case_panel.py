@@ -322,6 +322,7 @@ class CasePanel(QWidget):
             return
         log.info("case %s: %s by %s", done.case_no, dialog.action, actor.name)
         dialog.accept()
+        self.state.cases_changed()
         self._report(self.tr("Case %1: %2 done, now %3.").replace("%1", done.case_no).replace(
             "%2", dialog.action).replace("%3", done.stage))
         self.refresh()

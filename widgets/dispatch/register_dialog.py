@@ -26,6 +26,7 @@ from desktop.app_state import AppState
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import SOURCES, WorkflowError
 from desktop.storage.models import Alarm
+from widgets.dialog_buttons import confirm_button, dialog_buttons
 from widgets.dispatch.class_picker import ClassPicker, class_entries
 from widgets.dispatch.mini_map import MiniMap
 from widgets.dispatch.photo_list import PhotoList
@@ -61,12 +62,8 @@ class RegisterDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("dispatchError")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Report"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Report"), self.submit)
+        self.ok_button = confirm_button(buttons)
         self._lay_out(buttons)
         self.lon.valueChanged.connect(self._moved)
         self.lat.valueChanged.connect(self._moved)
@@ -181,6 +178,7 @@ class RegisterDialog(QDialog):
             return
         log.info("case %s registered by %s", created.case_no, actor.name)
         self.sig_case_created.emit(created)
+        self.state.cases_changed()
         self.state.set_selection((("case", created.id),))
         self.accept()
 

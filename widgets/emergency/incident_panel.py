@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -35,6 +34,7 @@ from desktop.emergency.incident import IncidentService, IncidentView
 from desktop.emergency.plans import LEVEL_NAMES
 from desktop.emergency.report import clock
 from desktop.storage.models import PLAN_LEVELS
+from widgets.dialog_buttons import dialog_buttons
 
 OVERDUE, DONE = QColor("#ff6b6b"), QColor("#7ee2a8")
 DRILL_STYLE = "background:#d97706;color:white;font-weight:bold;padding:2px 8px;border-radius:3px;"
@@ -314,12 +314,7 @@ class ReasonDialog(QDialog):
         if choices:
             form.addRow(self.tr("New level"), self.choice)
         form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.tr("OK")))
 
 
 class TextDialog(QDialog):

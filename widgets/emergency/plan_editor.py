@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.emergency.plans import FORMAT, LEVEL_NAMES, PLAN_TYPES, SECTIONS, VERSION, PlanFormatError, validate
 from desktop.storage.models import PLAN_LEVELS
+from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.row_table import Column, RowTable
 
 _SEPARATORS = str.maketrans({",": "、", "，": "、", ";": "、", "；": "、"})
@@ -145,11 +145,7 @@ class PlanEditor(QDialog):
         self.levels = {level: LevelEditor(level) for level in PLAN_LEVELS}
         for level, editor in self.levels.items():
             self.tabs.addTab(editor, LEVEL_NAMES[level])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Save"))
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)

@@ -7,7 +7,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -32,6 +31,7 @@ from desktop.emergency.incident import IncidentService
 from desktop.emergency.plans import LEVEL_NAMES, PlanFormatError, plan_to_dict, read_plan_file, save_plan, write_plan_file
 from desktop.emergency.samples import city_centre
 from desktop.storage.models import EmergencyPlan
+from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.plan_editor import PlanEditor
 
 PROPOSAL_POLL_MS = 15_000
@@ -193,12 +193,7 @@ class ActivateDialog(QDialog):
         form.addRow(self.tr("Radius"), self.radius)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Operator"), self.operator)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Activate"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.tr("Activate")))
         self._show_place()
         state.sig_map_clicked.connect(self._clicked)
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.emergency.scenarios import FORMAT, VERSION, ScenarioError, validate
+from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.row_table import Column, RowTable
 
 
@@ -66,11 +66,7 @@ class ScenarioEditor(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self.injects, self.tr("Injects"))
         tabs.addTab(self.participant, self.tr("Scripted responses"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Save"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(tabs, 1)

@@ -4,6 +4,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QDialog
 
+from layers.point_table import CaseLayer
 from tests.widgets.dispatch.conftest import INSIDE, open_state
 from widgets.dispatch.action_dialogs import DispatchDialog, FeedbackDialog
 from widgets.dispatch.case_panel import CasePanel
@@ -56,9 +57,11 @@ def test_a_case_goes_from_registration_to_closing(gui_app, qtbot, state, tmp_pat
     assert state.selection == (("case", case_id),)
     assert panel.current.stage == "信息采集" and panel.current.class_code == "0101"
     assert panel.current.grid_code == "32130200100101"
+    case_layer = next(layer for layer in state.layers if isinstance(layer, CaseLayer))
+    assert case_layer.keys.tolist() == [case_id] and case_layer["stage"].tolist() == ["信息采集"]
 
     _act(panel, "S02", "立案")
-    assert panel.current.stage == "案件建立"
+    assert panel.current.stage == "案件建立" and case_layer["stage"].tolist() == ["案件建立"]
     panel.seat.select_code("S01")
     dispatch = panel.open_action("派遣")
     assert isinstance(dispatch, DispatchDialog)
@@ -71,7 +74,7 @@ def test_a_case_goes_from_registration_to_closing(gui_app, qtbot, state, tmp_pat
     assert panel.current.stage == "处理反馈"
     _act(panel, "S03", "核查通过")
     _act(panel, "S02", "结案")
-    assert panel.current.stage == "已结案"
+    assert panel.current.stage == "已结案" and len(case_layer) == 0  # closed cases leave the map
     actions = [panel.detail.timeline.topLevelItem(i).text(1) for i in range(panel.detail.timeline.topLevelItemCount())]
     assert actions == ["上报", "立案", "派遣", "接收", "反馈", "核查通过", "结案"]
     assert "已结案 1" in panel.counts.text()

@@ -1,0 +1,63 @@
+"""Raises 案件超期 alarms in the seat: on start, on opening a database, then every minute.
+
+The Qt-free part is :mod:`desktop.cases.overdue_alarms`; this object only schedules it and hands
+the stored alarms to the :class:`~layers.alarms.alarm_model.AlarmModel` (so the alarm desk and the
+map show them at once).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.app_state import AppState
+from desktop.cases import overdue_alarms
+from desktop.cases.calendar import read_calendar
+from desktop.feeds.alarm_store import StreetIndex
+from layers.alarms.alarm_model import AlarmModel
+
+log = logging.getLogger(__name__)
+
+CHECK_MS = 60_000
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class OverdueWatch(QObject):
+    def __init__(self, state: AppState, model: AlarmModel, interval_ms: int = CHECK_MS,
+                 clock: Callable[[], datetime] = _now, parent: QObject | None = None):
+        super().__init__(parent)
+        self._state, self._model, self._clock = state, model, clock
+        self.calendar = read_calendar()
+        self._streets: tuple[object, StreetIndex] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        """Check now, every interval, and whenever another database is opened."""
+        if not self._timer.isActive():
+            self._state.sig_database_changed.connect(self.check)
+            self._timer.start()
+        self.check()
+
+    def check(self) -> None:
+        db = self._state.database
+        if db is None:
+            return
+        try:
+            rows = overdue_alarms.raise_alarms(db, self.calendar, self._clock())
+        except SQLAlchemyError:
+            log.exception("案件超期检查失败，下次再试")
+            return
+        if rows:
+            if self._streets is None or self._streets[0] is not db:
+                self._streets = (db, StreetIndex(db))
+            self._streets[1].streets(rows)
+            self._model.add(rows)
+            log.info("案件超期告警 %d 条", len(rows))
