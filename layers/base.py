@@ -14,6 +14,7 @@ class Layer(QObject):
         self._name = name
         self._visible = visible
         self._opacity = opacity
+        self._scale_range = (0.0, 0.0)
 
     @property
     def name(self) -> str:
@@ -38,6 +39,20 @@ class Layer(QObject):
     @opacity.setter
     def opacity(self, value: float) -> None:
         self._set("_opacity", min(1.0, max(0.0, float(value))))
+
+    @property
+    def scale_range(self) -> tuple[float, float]:
+        """``(min, max)`` scale denominators the layer shows between (1:min … 1:max); 0 means no limit."""
+        return self._scale_range
+
+    @scale_range.setter
+    def scale_range(self, value: tuple[float, float]) -> None:
+        self._set("_scale_range", (float(value[0]), float(value[1])))
+
+    def shows_at(self, scale: float) -> bool:
+        """Visible, and 1:``scale`` within the layer's scale range."""
+        low, high = self._scale_range
+        return self._visible and (not low or scale >= low) and (not high or scale <= high)
 
     @property
     def bounds(self) -> tuple[float, float, float, float] | None:

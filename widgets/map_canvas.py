@@ -26,7 +26,7 @@ from widgets.live_painters import AlarmPainter, live_painter
 from widgets.map_overlays import Overlay, SelectionOverlay, paint_north_arrow, paint_scale_bar
 from widgets.map_view import MAX_ZOOM, TileKey, ViewTransform, mercator_bbox, resolution, to_mercator
 from widgets.overview_map import OverviewMap
-from widgets.static_layers import ComponentSnapshot, VectorSnapshot
+from widgets.static_layers import ComponentSnapshot, VectorSnapshot, scale_denominator
 from widgets.tile_cache import TileCache, TileStack, children, parent_source
 
 BACKGROUND = QColor("#08111f")
@@ -331,8 +331,9 @@ class MapCanvas(QWidget):
             self._draw_tile(painter, key, self.tiles.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         phase = (time.monotonic() % _PULSE_SECONDS) / _PULSE_SECONDS
+        scale = scale_denominator(view.metres_per_pixel)
         for live in self._live:
-            if live.layer.visible:
+            if live.layer.shows_at(scale):
                 painter.setOpacity(live.layer.opacity)
                 live.paint(painter, view, phase)
         painter.setOpacity(1.0)

@@ -33,6 +33,11 @@ _POINT, _LINESTRING, _LINEARRING, _POLYGON = 0, 1, 2, 3
 _MAJORS = sorted(COMPONENT_SYMBOLS)
 
 
+def scale_denominator(ground_metres_per_pixel: float) -> float:
+    """1:N of a display with 0.28 mm pixels (the OGC standard rendering pixel)."""
+    return ground_metres_per_pixel / 0.00028
+
+
 @dataclass(frozen=True)
 class TileFrame:
     """Where a tile lies: its key, Mercator bounds and metres per pixel (Mercator and ground)."""
@@ -55,6 +60,11 @@ class TileFrame:
     @property
     def z(self) -> int:
         return self.key[0]
+
+    @property
+    def scale(self) -> float:
+        """Scale denominator of the tile (0.28 mm screen pixels)."""
+        return scale_denominator(self.ground_res)
 
     def to_px(self, mx: np.ndarray, my: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return (mx - self.x0) / self.res, (self.y1 - my) / self.res
@@ -120,7 +130,7 @@ class VectorSnapshot:
     """Polygons, lines and labels of a :class:`VectorLayer`, in Mercator metres with an STR-tree."""
 
     def __init__(self, layer: VectorLayer, opacity: float | None = None):
-        self.name = layer.name
+        self.name, self.scale_range = layer.name, layer.scale_range
         self.opacity = layer.opacity if opacity is None else opacity
         self.geometries = shapely.transform(layer.geometries, lambda c: np.column_stack(to_mercator(c[:, 0], c[:, 1])))
         self.tree = shapely.STRtree(self.geometries)
@@ -168,7 +178,7 @@ class ComponentSnapshot:
     """管理部件 sorted by Mercator x, so a tile finds its points with two binary searches."""
 
     def __init__(self, layer: ComponentLayer):
-        self.name = layer.name
+        self.name, self.scale_range = layer.name, layer.scale_range
         self.opacity = layer.opacity
         mx, my = to_mercator(layer.x, layer.y)
         order = np.argsort(mx, kind="stable")

@@ -40,7 +40,11 @@ class TileStack:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         labels = LabelPlacer()
         modes = {}
+        scale = frame.scale
         for layer in self.layers:
+            low, high = layer.scale_range
+            if (low and scale < low) or (high and scale > high):
+                continue
             mode = layer.paint(painter, frame, labels)
             if mode:
                 modes[layer.name] = mode

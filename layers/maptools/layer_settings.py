@@ -1,8 +1,8 @@
 """Per-layer settings the layer tree edits: scale ranges, and saving the whole layer state.
 
-:class:`Layer` has no scale range yet, so it is kept here by layer name; the map asks
-:meth:`LayerSettings.visible_at`. Visibility, opacity, order and scale ranges are saved in
-QSettings (next to the window layout) and restored when a city's layers are loaded.
+Scale ranges live on the layer models (:attr:`Layer.scale_range`, honoured by the map canvas);
+visibility, opacity, order and scale ranges are saved in QSettings (next to the window layout)
+and restored when a city's layers are loaded.
 """
 from __future__ import annotations
 
@@ -23,22 +23,26 @@ class LayerSettings(QObject):
         super().__init__(parent)
         self.layers = layers
         self._settings = settings or QSettings()
-        self._scales: dict[str, tuple[float, float]] = {}
+
+    def _layer(self, name: str):
+        return next((layer for layer in self.layers if layer.name == name), None)
 
     def scale_range(self, name: str) -> tuple[float, float]:
         """``(min, max)`` scale denominators the layer shows between; 0 means no limit."""
-        return self._scales.get(name, (0.0, 0.0))
+        layer = self._layer(name)
+        return layer.scale_range if layer is not None else (0.0, 0.0)
 
     def set_scale_range(self, name: str, minimum: float, maximum: float) -> None:
+        layer = self._layer(name)
         value = (max(0.0, float(minimum)), max(0.0, float(maximum)))
-        if value != self.scale_range(name):
-            self._scales[name] = value
+        if layer is not None and value != layer.scale_range:
+            layer.scale_range = value
             self.sig_changed.emit()
 
-    def visible_at(self, layer, scale: float) -> bool:
+    @staticmethod
+    def visible_at(layer, scale: float) -> bool:
         """Whether ``layer`` shows at 1:``scale`` (its own visibility and its scale range)."""
-        low, high = self.scale_range(layer.name)
-        return layer.visible and (not low or scale >= low) and (not high or scale <= high)
+        return layer.shows_at(scale)
 
     def save(self) -> None:
         state = {"order": [layer.name for layer in self.layers], "layers": {
@@ -57,7 +61,7 @@ class LayerSettings(QObject):
             if name in by_name:
                 by_name[name].visible = values.get("visible", True)
                 by_name[name].opacity = values.get("opacity", 1.0)
-                self._scales[name] = tuple(values.get("scale", (0.0, 0.0)))
+                by_name[name].scale_range = tuple(values.get("scale", (0.0, 0.0)))
         saved = iter([by_name[name] for name in state.get("order", []) if name in by_name])
         known = set(state.get("order", []))
         target = [next(saved, layer) if layer.name in known else layer for layer in list(self.layers)]

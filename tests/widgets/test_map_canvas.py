@@ -199,3 +199,16 @@ def test_overview_map_boxes_the_view_and_recentres_on_click(qtbot, state):
     centre = widget.to_lonlat(QPointF(400, 400))
     assert (centre.x(), centre.y()) == pytest.approx(cell_centre(0), abs=CELL / 5)
     assert np.isfinite(widget.view.res)
+
+
+def test_a_layer_outside_its_scale_range_is_not_drawn(canvas, state):
+    grids = layer(state, "单元网格")
+    lon, lat = cell_centre(4)
+    assert canvas.wait_until_complete(30)
+    drawn = pixel(canvas, lon, lat)
+    grids.scale_range = (0.0, 1.0)  # only closer than 1:1 — never at this zoom
+    assert canvas.wait_until_complete(30)
+    assert pixel(canvas, lon, lat) != drawn
+    grids.scale_range = (0.0, 0.0)
+    assert canvas.wait_until_complete(30)
+    assert near(pixel(canvas, lon, lat), drawn.name())
