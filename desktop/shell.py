@@ -17,7 +17,6 @@ from widgets.emergency.emergency_panel import EmergencyPanel
 from widgets.emergency.menu_actions import install_emergency_actions
 from widgets.map_canvas import MapCanvas
 from widgets.maptools import install_map_tools
-from widgets.placeholder_panel import PlaceholderPanel
 from widgets.video.panel import VideoPanel
 
 log = logging.getLogger(__name__)

@@ -57,11 +57,12 @@ class PointTableLayer(Layer):
         rows = self.rows(keys)
         old = rows >= 0
         touched = union_bbox(_points_bbox(self.x[rows[old]], self.y[rows[old]]), _points_bbox(x, y))
-        self.x, self.y = self.x.copy(), self.y.copy()
-        self.x[rows[old]], self.y[rows[old]] = x[old], y[old]
-        for c, values in columns.items():
-            self.columns[c] = self.columns[c].copy()
-            self.columns[c][rows[old]] = np.asarray(values, dtype=self.COLUMNS[c])[old]
+        if old.any():  # copy on write (readers may hold the old arrays); a pure append copies nothing twice
+            self.x, self.y = self.x.copy(), self.y.copy()
+            self.x[rows[old]], self.y[rows[old]] = x[old], y[old]
+            for c, values in columns.items():
+                self.columns[c] = self.columns[c].copy()
+                self.columns[c][rows[old]] = np.asarray(values, dtype=self.COLUMNS[c])[old]
         new = ~old
         if new.any():
             given = {c: np.asarray(v, dtype=self.COLUMNS[c])[new] for c, v in columns.items()}

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMessageBox, QWidget
 
 from desktop import app as app_module
 from desktop import i18n
