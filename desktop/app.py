@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -127,7 +128,16 @@ def open_city(state: AppState, db: str | None) -> bool:
     return True
 
 
+def _has_display() -> bool:
+    return bool(os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(db: str | None) -> int:
+    if not _has_display():  # Qt would abort without a screen; say what to do instead
+        message = "未检测到图形显示（DISPLAY 未设置）。无显示器的机器上可用：xvfb-run -a .venv/bin/python main.py"
+        log.error(message)
+        print(message, file=sys.stderr)
+        return 1
     app = create_application(sys.argv)
     state = AppState()
     if not open_city(state, db):
