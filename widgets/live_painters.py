@@ -7,6 +7,8 @@ path per kind; camera cones one path; alarms and cases are few and pulse or glow
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import shiboken6
 from pyqtgraph.functions import arrayToQPath
@@ -135,6 +137,26 @@ class VehiclePainter:
         painter.restore()
 
 
+_camera_dots: dict[float, QPixmap] = {}
+
+
+def _camera_dot(radius: float) -> QPixmap:
+    """The camera marker (filled circle with a light rim), centred in an even-sized pixmap."""
+    dot = _camera_dots.get(radius)
+    if dot is None:
+        side = 2 * math.ceil(radius + 1.5)
+        dot = QPixmap(side, side)
+        dot.fill(Qt.GlobalColor.transparent)
+        p = QPainter(dot)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#fff1f2"), 1.2))
+        p.setBrush(QColor(styles.CAMERA.fill))
+        p.drawEllipse(QPointF(side / 2, side / 2), radius, radius)
+        p.end()
+        dot = _camera_dots.setdefault(radius, dot)
+    return dot
+
+
 class CameraPainter:
     """Camera dots; view cones (heading, fov, range) from district zoom on, as one path."""
 
@@ -155,11 +177,22 @@ class CameraPainter:
             painter.setPen(QPen(QColor(styles.CAMERA_EDGE), 1.0))
             painter.setBrush(QColor(styles.CAMERA_CONE))
             painter.drawPath(self._cones(px[rows], py[rows], reach[rows], layer["heading"][rows], layer["fov"][rows]))
-        painter.setPen(QPen(QColor("#fff1f2"), 1.2))
-        painter.setBrush(QColor(styles.CAMERA.fill))
         radius = 4.0 if view.zoom >= CONES_FROM_ZOOM else 2.5
-        for x, y in zip(px[rows].tolist(), py[rows].tolist()):
-            painter.drawEllipse(QPointF(x, y), radius, radius)
+        dot = _camera_dot(radius)
+        # One blit per camera from a pre-rendered dot (an anti-aliased drawEllipse per camera
+        # cost ~7 µs each: 2 000 cameras were 15 ms of every city frame).
+        fragments = np.empty((len(rows), 10), dtype=np.float64)
+        fragments[:, 0], fragments[:, 1] = np.rint(px[rows]), np.rint(py[rows])
+        fragments[:, 2:4] = 0.0
+        fragments[:, 4:6] = dot.width()
+        fragments[:, 6:8] = 1.0
+        fragments[:, 8] = 0.0
+        fragments[:, 9] = 1.0
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawPixmapFragments(shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment),
+                                    len(rows), dot)
+        painter.restore()
 
     @staticmethod
     def _cones(px, py, reach, heading, fov) -> QPainterPath:

@@ -36,6 +36,7 @@ _CLICK_SLOP = 4  # pixels a click may move and still be a click
 _ALARM_FPS = 20
 _PULSE_SECONDS = 1.2
 _FALLBACK_LEVELS = 6
+_TILE_REPAINT_MS = 40
 
 
 class MapCanvas(QWidget):
@@ -58,9 +59,15 @@ class MapCanvas(QWidget):
         self._overlays: list[Overlay] = []
         self._scaled_tiles: dict = {}  # (source, key) -> (image cacheKey, side, scaled image)
         self.tiles = TileCache(threads, self)
-        self.tiles.sig_tile_ready.connect(self.update)
+        # Tiles stream in one by one; repaint for them at most every _TILE_REPAINT_MS, not per
+        # tile: a composite per arrival took the GUI thread's share of the 2 cores from the workers.
+        self._tile_repaint = QTimer(self)
+        self._tile_repaint.setSingleShot(True)
+        self._tile_repaint.setInterval(_TILE_REPAINT_MS)
+        self._tile_repaint.timeout.connect(self.update)
+        self.tiles.sig_tile_ready.connect(self._tile_arrived)
         self.base = BaseMapSource(self)
-        self.base.sig_tile_ready.connect(self.update)
+        self.base.sig_tile_ready.connect(self._tile_arrived)
         self.base.sig_mode_changed.connect(self._base_mode_changed)
         self.selection = SelectionOverlay(state.layers)
         self._pulse = QTimer(self)
@@ -77,6 +84,10 @@ class MapCanvas(QWidget):
         state.sig_selection_changed.connect(self._selection_changed)
         state.sig_fly_to.connect(self.fly_to)
         self._layers_reset()
+
+    def _tile_arrived(self, _key=None) -> None:
+        if not self._tile_repaint.isActive():
+            self._tile_repaint.start()
 
     # --- view ---------------------------------------------------------------------------
     @property
@@ -274,6 +285,19 @@ class MapCanvas(QWidget):
         self._scaled_tiles[key] = (image.cacheKey(), side, scaled)
         return scaled
 
+    def _scaled_part(self, cache_key, image: QImage, part, side: int) -> QImage:
+        """A square ``part`` (x, y, size) of an ancestor tile smoothly scaled to ``side`` px and kept,
+        so the frames after a zoom blit stand-ins instead of resampling them every frame."""
+        cached = self._scaled_tiles.get(cache_key)
+        stamp = (image.cacheKey(), part)
+        if cached is not None and cached[0] == stamp and cached[1] == side:
+            return cached[2]
+        sx, sy, size = (int(v) for v in part)
+        scaled = image.copy(sx, sy, size, size).scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                       Qt.TransformationMode.SmoothTransformation)
+        self._scaled_tiles[cache_key] = (stamp, side, scaled)
+        return scaled
+
     def _draw_tile(self, painter: QPainter, key: TileKey, lookup) -> bool:
         """Draw a tile, or stand-ins scaled from the levels above or below; False when none exist."""
         left, top, width, height = self._view.tile_rect(key)
@@ -291,7 +315,10 @@ class MapCanvas(QWidget):
             ancestor, (sx, sy, size) = parent_source(key, levels)
             image = lookup(ancestor)
             if image is not None:
-                painter.drawImage(target, image, QRectF(sx, sy, size, size))
+                if side == target.height() and side <= 4 * image.width() and size == int(size):
+                    painter.drawImage(x0, y0, self._scaled_part((lookup, key), image, (sx, sy, size), side))
+                else:
+                    painter.drawImage(target, image, QRectF(sx, sy, size, size))
                 return True
         drew = False
         half = target.width() / 2

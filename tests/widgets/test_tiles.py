@@ -75,3 +75,28 @@ def test_level_of_detail_switches_from_clusters_to_symbols(gui_app, small_city):
     x, y = to_mercator(CITY_ORIGIN[0] + CELL / 2, CITY_ORIGIN[1] + CELL / 2)
     assert len(snapshot._inside(mercator_bbox(grid_cell(0, 0).bounds))) == 300
     assert len(snapshot._inside((x + 1e6, y, x + 2e6, y + 1))) == 0
+
+
+def test_geometries_far_larger_than_a_tile_are_cut_to_it_without_visible_cut_edges(gui_app):
+    """A district-sized outline and fill, clipped per tile: the fill covers the inside tile, the
+    outline shows where the real edge crosses a tile, and no outline appears along cut edges."""
+    import numpy as np
+    from PySide6.QtGui import QColor
+
+    from layers.vector_layer import Symbol, VectorLayer
+    from widgets.static_layers import VectorSnapshot
+    from widgets.tile_cache import TileStack
+
+    layer = VectorLayer("区", {}, Symbol(fill="#ff0000", stroke="#00ff00", stroke_px=3.0))
+    lon0, lat0 = CITY_ORIGIN
+    layer.set_features(np.array([shapely.box(lon0, lat0, lon0 + 0.05, lat0 + 0.05)]), np.array(["a"], dtype=object))
+    stack = TileStack((VectorSnapshot(layer),))
+    inner = tiles_in(17, mercator_bbox((lon0 + 0.025, lat0 + 0.025, lon0 + 0.025, lat0 + 0.025)))[0]
+    image, _ = stack.render(inner)
+    colours = {QColor(image.pixel(x, y)).name() for x in range(0, 256, 16) for y in range(0, 256, 16)}
+    assert colours == {"#ff0000"}
+    west = tiles_in(17, mercator_bbox((lon0, lat0 + 0.025, lon0, lat0 + 0.025)))[0]
+    x0, _, x1, _ = tile_bounds(*west)
+    edge_px = round((to_mercator(lon0, lat0)[0] - x0) / (x1 - x0) * 256)
+    image, _ = stack.render(west)
+    assert QColor(image.pixel(min(max(edge_px, 0), 255), 128)).name() == "#00ff00"
