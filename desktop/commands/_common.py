@@ -10,8 +10,8 @@ log = logging.getLogger(__name__)
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    """``--db`` on the subcommand (overrides the global ``--db``)."""
-    parser.add_argument("--db", dest="command_db", metavar="PATH",
+    """``--db`` on the subcommand: when given it replaces the global ``--db`` (one ``args.db``)."""
+    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径",
                         help="城市数据库（SQLite 文件路径或数据库 URL），覆盖全局 --db；数据库不存在时自动创建")
 
 
@@ -22,7 +22,7 @@ def run_reported(args: argparse.Namespace, action: Callable, failure: str) -> in
     from desktop.paths import default_database_path
     from desktop.storage.database import CityDatabase, DatabaseError
 
-    target = getattr(args, "command_db", None) or getattr(args, "db", None) or default_database_path()
+    target = args.db or default_database_path()
     try:
         db = CityDatabase(target)
     except DatabaseError as exc:

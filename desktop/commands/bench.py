@@ -6,8 +6,9 @@ so a new kind is one line here plus its own module.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
+
+from desktop.commands._common import add_db_argument
 
 BENCHES: dict[str, str] = {
     "map": "desktop.commands._bench_map",
@@ -24,6 +25,6 @@ def register(subparsers) -> None:
     for name, module_path in BENCHES.items():
         module = importlib.import_module(module_path)
         kind = kinds.add_parser(name, help=module.HELP, description=module.HELP)
-        kind.add_argument("--db", default=argparse.SUPPRESS, metavar="路径", help="城市数据库（SQLite 文件路径或数据库 URL）")
+        add_db_argument(kind)
         module.add_arguments(kind)
         kind.set_defaults(func=module.run)

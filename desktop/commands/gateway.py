@@ -1,7 +1,6 @@
 """``main.py gateway``: the live feed gateway, optionally driven by the city simulator."""
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
 import secrets
@@ -9,6 +8,7 @@ import signal
 import ssl
 import time
 
+from desktop.commands._common import add_db_argument
 from desktop.paths import data_home, default_database_path
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def register(subparsers) -> None:
     parser.add_argument("--speed", type=float, default=1.0, help="模拟时间加速倍数，默认 1")
     parser.add_argument("--seed", type=int, default=1, help="模拟随机种子，默认 1")
     parser.add_argument("--jt808-port", type=int, help="同时监听 JT/T 808 车载终端（TCP 端口），按车辆表的手机号/终端号对应车辆")
-    parser.add_argument("--db", default=argparse.SUPPRESS, help="城市数据库（默认取全局 --db）")
+    add_db_argument(parser)
     parser.set_defaults(func=run)
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.kpi import GROUPINGS, KpiRow, KpiTable, compute_kpis, read_kpi_table
+from desktop.commands._common import add_db_argument
 from desktop.paths import default_database_path
 from desktop.storage.database import CityDatabase, DatabaseError
 
@@ -22,7 +23,7 @@ def register(subparsers) -> None:
     parser.add_argument("--to", dest="date_to", required=True, type=_date, metavar="日期", help="截止日期（含当日）")
     parser.add_argument("--by", choices=sorted(GROUPINGS), help="分组：department 处置部门、grid 单元网格、inspector 监督员；不填为全部")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径", help="城市数据库（SQLite 文件路径或数据库 URL）")
+    add_db_argument(parser)
     parser.set_defaults(func=run)
 
 

@@ -1,9 +1,9 @@
 """``snapshot``: render the 一张图 of a city database to a PNG without a window."""
 from __future__ import annotations
 
-import argparse
 import sys
 
+from desktop.commands._common import add_db_argument
 from desktop.commands._map import bbox_argument, headless_canvas, size_argument
 from desktop.paths import default_database_path
 
@@ -13,7 +13,7 @@ def register(subparsers) -> None:
         "snapshot", help="把一张图渲染为 PNG（无需界面）",
         description="以与主界面相同的地图画布渲染城市数据库，等该视图的瓦片全部绘制完成后保存为 PNG。",
     )
-    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径", help="城市数据库（SQLite 文件路径或数据库 URL）")
+    add_db_argument(parser)
     parser.add_argument("--out", required=True, metavar="文件", help="输出 PNG 文件")
     parser.add_argument("--size", type=size_argument, default=(1600, 1000), metavar="宽x高", help="图片尺寸，默认 1600x1000")
     parser.add_argument("--bbox", type=bbox_argument, metavar="经纬度范围",
