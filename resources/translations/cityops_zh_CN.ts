@@ -117,17 +117,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell.py" line="34"/>
+        <location filename="../../desktop/shell.py" line="33"/>
         <source>City Operations · One-Map Command Centre</source>
         <translation>城市运管服 · 一张图指挥中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="51"/>
+        <location filename="../../desktop/shell.py" line="50"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="52"/>
+        <location filename="../../desktop/shell.py" line="51"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -136,7 +136,7 @@
         <translation type="vanished">告警接入将在实时接入模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="53"/>
+        <location filename="../../desktop/shell.py" line="52"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation type="vanished">案件办理将在派遣调度模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="54"/>
+        <location filename="../../desktop/shell.py" line="53"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
@@ -154,7 +154,7 @@
         <translation type="vanished">视频墙将在视频模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="55"/>
+        <location filename="../../desktop/shell.py" line="54"/>
         <source>Emergency plans</source>
         <translation>应急预案</translation>
     </message>
@@ -163,72 +163,72 @@
         <translation type="vanished">应急预案将在应急预案模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="69"/>
+        <location filename="../../desktop/shell.py" line="68"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="70"/>
+        <location filename="../../desktop/shell.py" line="69"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="72"/>
+        <location filename="../../desktop/shell.py" line="71"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="74"/>
+        <location filename="../../desktop/shell.py" line="73"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="78"/>
+        <location filename="../../desktop/shell.py" line="77"/>
         <source>Fit map to &amp;city</source>
         <translation>全图显示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="79"/>
+        <location filename="../../desktop/shell.py" line="78"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="82"/>
+        <location filename="../../desktop/shell.py" line="81"/>
         <source>&amp;Restore default layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="88"/>
+        <location filename="../../desktop/shell.py" line="87"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="89"/>
+        <location filename="../../desktop/shell.py" line="88"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="101"/>
+        <location filename="../../desktop/shell.py" line="100"/>
         <source>Open city database</source>
         <translation>打开城市数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="101"/>
+        <location filename="../../desktop/shell.py" line="100"/>
         <source>City databases (*.db *.sqlite);;All files (*)</source>
         <translation>城市数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="112"/>
+        <location filename="../../desktop/shell.py" line="111"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="130"/>
+        <location filename="../../desktop/shell.py" line="129"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="131"/>
+        <location filename="../../desktop/shell.py" line="130"/>
         <source>City Operations · One-Map Command Centre
 
 The city&apos;s unit grids, management components, vehicles, cameras, alarms and cases on one map.</source>
@@ -240,7 +240,7 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../widgets/map_canvas.py" line="320"/>
+        <location filename="../../widgets/map_canvas.py" line="347"/>
         <source>No city database is open</source>
         <translation>未打开城市数据库</translation>
     </message>
@@ -299,22 +299,22 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/app.py" line="81"/>
+        <location filename="../../desktop/app.py" line="93"/>
         <source>Generating the demo city…</source>
         <translation>正在生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="82"/>
+        <location filename="../../desktop/app.py" line="94"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="111"/>
+        <location filename="../../desktop/app.py" line="123"/>
         <source>Cannot open database “{path}”: {reason}</source>
         <translation>无法打开数据库“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="114"/>
+        <location filename="../../desktop/app.py" line="126"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
