@@ -161,8 +161,8 @@ def _style_layers(layers, font):
         layers[name].setLabelsEnabled(True)
 
 
-def write_project(gpkg, qgs, font=DEFAULT_FONT):
-    """Write the styled base project ``qgs`` whose layers read ``gpkg`` (relative paths)."""
+def _base_project(gpkg, font) -> QgsProject:
+    """The styled base project (in memory) whose layers read ``gpkg``."""
     if not os.path.exists(gpkg):
         raise RenderError(f"底图数据“{gpkg}”不存在")
     project = QgsProject()
@@ -177,23 +177,34 @@ def write_project(gpkg, qgs, font=DEFAULT_FONT):
             raise RenderError(f"底图数据“{gpkg}”缺少图层“{name}”")
         layers[name] = layer
     _style_layers(layers, font)
-    for layer in layers.values():  # bottom to top: each goes above the previous one
+    _stack(project, layers.values())
+    return project
+
+
+def _stack(project: QgsProject, layers) -> None:
+    """Add ``layers`` bottom to top, each above everything already in the project."""
+    for layer in layers:
         project.addMapLayer(layer, False)
         project.layerTreeRoot().insertLayer(0, layer)
+
+
+def _write(project: QgsProject, qgs) -> dict:
     if not project.write(qgs):
         raise RenderError(f"无法写入 QGIS 工程文件“{qgs}”：{project.error()}")
     project.clear()
     return {"qgs": os.path.abspath(qgs)}
 
 
+def write_project(gpkg, qgs, font=DEFAULT_FONT):
+    """Write the styled base project ``qgs`` whose layers read ``gpkg`` (relative paths)."""
+    return _write(_base_project(gpkg, font), qgs)
+
+
 def write_city_project(base_gpkg, overlay_gpkg, qgs, font=DEFAULT_FONT):
     """The base project plus grids and components on top, simply styled (one symbol each)."""
     if not os.path.exists(overlay_gpkg):
         raise RenderError(f"图层数据“{overlay_gpkg}”不存在")
-    write_project(base_gpkg, qgs, font)
-    project = QgsProject()
-    if not project.read(qgs):
-        raise RenderError(f"无法读取 QGIS 工程文件“{qgs}”：{project.error()}")
+    project = _base_project(base_gpkg, font)
     grids = QgsVectorLayer(f"{os.path.abspath(overlay_gpkg)}|layername=unit_grid", "单元网格", "ogr")
     components = QgsVectorLayer(f"{os.path.abspath(overlay_gpkg)}|layername=component", "管理部件", "ogr")
     for layer in (grids, components):
@@ -202,13 +213,8 @@ def write_city_project(base_gpkg, overlay_gpkg, qgs, font=DEFAULT_FONT):
     grids.setRenderer(_rule_renderer([("单元网格", "", _fill("45,110,160,90", "#5b7fa8", "0.2"), 0)]))
     dot = {"name": "circle", "color": "#f59e0b", "outline_style": "no", "size": "1.0"}
     components.setRenderer(_rule_renderer([("管理部件", "", QgsMarkerSymbol.createSimple(dot), 0)]))
-    for layer in (grids, components):  # above the base layers
-        project.addMapLayer(layer, False)
-        project.layerTreeRoot().insertLayer(0, layer)
-    if not project.write(qgs):
-        raise RenderError(f"无法写入 QGIS 工程文件“{qgs}”：{project.error()}")
-    project.clear()
-    return {"qgs": os.path.abspath(qgs)}
+    _stack(project, (grids, components))
+    return _write(project, qgs)
 
 
 # --- projects and rendering ----------------------------------------------------------------

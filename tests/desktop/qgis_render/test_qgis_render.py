@@ -3,6 +3,7 @@ import math
 import os
 import signal
 
+import numpy as np
 import pyogrio
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -107,6 +108,19 @@ def test_rendered_view_shows_roads_and_water_on_the_dark_background(renderer, pr
     assert water.blue() > water.red() + 40 and water.blue() > water.green() + 20
     green = _pixel(image, 118.283, 33.943)
     assert green.green() > green.red() and green != BACKGROUND
+
+
+@needs_qgis
+def test_city_project_draws_grids_and_components_over_the_base(renderer, project, tmp_path):
+    grids = np.array([box(118.274, 33.932, 118.284, 33.944)], dtype=object)
+    overlay = client.export_overlay_layers(grids, np.array(["居住小区"], dtype=object),
+                                           np.array([118.262]), np.array([33.962]), tmp_path / "overlay.gpkg")
+    city = renderer.write_city_project(project.parent / "base.gpkg", overlay, tmp_path / "city.qgs")
+    assert renderer.load(city) == len(LAYERS) + 2
+    base = _image(renderer.render(project, VIEW, WIDTH, HEIGHT))
+    image = _image(renderer.render(city, VIEW, WIDTH, HEIGHT))
+    assert _pixel(image, 118.279, 33.938) != _pixel(base, 118.279, 33.938)  # the grid's fill over the park
+    assert _pixel(image, 118.302, 33.968) == _pixel(base, 118.302, 33.968)  # outside: the base alone
 
 
 @needs_qgis
