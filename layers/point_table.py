@@ -33,10 +33,8 @@ class PointTableLayer(Layer):
     def __len__(self) -> int:
         return len(self.keys)
 
-    def __getitem__(self, column: str) -> np.ndarray:
-        if not isinstance(column, str):  # not a sequence: shiboken probes objects with integer indexes
-            raise IndexError(column)
-        return self.columns[column]
+    def column(self, name: str) -> np.ndarray:
+        return self.columns[name]
 
     @property
     def bounds(self) -> BBox | None:

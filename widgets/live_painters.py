@@ -169,14 +169,14 @@ class CameraPainter:
             return
         mx, my = to_mercator(layer.x, layer.y)
         px, py = view.to_screen(mx, my)
-        reach = layer["range_m"] / np.cos(np.radians(layer.y)) / view.res  # pixels
+        reach = layer.column("range_m") / np.cos(np.radians(layer.y)) / view.res  # pixels
         rows = np.flatnonzero(_visible(view, px, py, float(reach.max(initial=0)) + 8))
         if not len(rows):
             return
         if view.zoom >= CONES_FROM_ZOOM:
             painter.setPen(QPen(QColor(styles.CAMERA_EDGE), 1.0))
             painter.setBrush(QColor(styles.CAMERA_CONE))
-            painter.drawPath(self._cones(px[rows], py[rows], reach[rows], layer["heading"][rows], layer["fov"][rows]))
+            painter.drawPath(self._cones(px[rows], py[rows], reach[rows], layer.column("heading")[rows], layer.column("fov")[rows]))
         radius = 4.0 if view.zoom >= CONES_FROM_ZOOM else 2.5
         dot = _camera_dot(radius)
         # One blit per camera from a pre-rendered dot (an anti-aliased drawEllipse per camera
@@ -218,7 +218,7 @@ class AlarmPainter:
         layer = self.layer
         px, py = view.lonlat_to_screen(layer.x, layer.y)
         for row in np.flatnonzero(_visible(view, px, py, 30)).tolist():
-            colour = QColor(styles.ALARM_COLOURS.get(int(layer["level"][row]), styles.ALARM_COLOURS[1]))
+            colour = QColor(styles.ALARM_COLOURS.get(int(layer.column("level")[row]), styles.ALARM_COLOURS[1]))
             centre = QPointF(px[row], py[row])
             ring = QColor(colour)
             ring.setAlphaF(max(0.0, 1.0 - phase))
@@ -242,7 +242,7 @@ class CasePainter:
         px, py = view.lonlat_to_screen(layer.x, layer.y)
         painter.setPen(QPen(QColor("#0b1220"), 1.0))
         for row in np.flatnonzero(_visible(view, px, py, 10)).tolist():
-            painter.setBrush(QColor(styles.CASE_LIGHTS.get(str(layer["light"][row]), styles.CASE_LIGHTS[""])))
+            painter.setBrush(QColor(styles.CASE_LIGHTS.get(str(layer.column("light")[row]), styles.CASE_LIGHTS[""])))
             x, y = px[row], py[row]
             painter.drawPolygon(QPolygonF([QPointF(x, y - 7), QPointF(x + 6, y), QPointF(x, y + 7), QPointF(x - 6, y)]))
 

@@ -196,11 +196,11 @@ class ComponentSnapshot:
         mx, my = to_mercator(layer.x, layer.y)
         order = np.argsort(mx, kind="stable")
         self.x, self.y = mx[order], my[order]
-        classes = layer["class_code"][order].astype(str)
+        classes = layer.column("class_code")[order].astype(str)
         majors = classes.astype("U2")  # "0402" → "04"
         self.major = np.where(np.isin(majors, _MAJORS), np.searchsorted(_MAJORS, majors), len(_MAJORS))
         self.colours = [COMPONENT_SYMBOLS[m].fill for m in _MAJORS] + [COMPONENT_DEFAULT.fill]
-        self.symbol_names, self.symbol = np.unique(layer["symbol"][order].astype(str), return_inverse=True)
+        self.symbol_names, self.symbol = np.unique(layer.column("symbol")[order].astype(str), return_inverse=True)
 
     def _inside(self, box: tuple[float, float, float, float]) -> np.ndarray:
         lo, hi = np.searchsorted(self.x, [box[0], box[2]])

@@ -11,7 +11,7 @@ FIELDS = {"class_kind": "事项", "class_code": "0102", "x": 118.2825, "y": 33.9
 
 
 def _shown(layer: CaseLayer) -> dict:
-    return {key: (stage, light) for key, stage, light in zip(layer.keys.tolist(), layer["stage"], layer["light"])}
+    return {key: (stage, light) for key, stage, light in zip(layer.keys.tolist(), layer.column("stage"), layer.column("light"))}
 
 
 def test_cases_appear_change_and_disappear_on_the_map(qtbot, small_city):

@@ -60,8 +60,8 @@ def test_city_layers_and_summary_load_from_the_database(gui_app, small_city):
     assert sorted(layers["道路"].categories) == sorted(["主干路", "次干路"])
     assert set(layers["道路"].categories) <= set(ROAD_SYMBOLS)
     components = layers["管理部件"]
-    assert len(components) == 300 and {c[:2] for c in components["class_code"]} == set(COMPONENT_SYMBOLS)
-    assert len(layers["视频监控"]) == 2 and layers["视频监控"]["fov"].tolist() == [60.0, 60.0]
+    assert len(components) == 300 and {c[:2] for c in components.column("class_code")} == set(COMPONENT_SYMBOLS)
+    assert len(layers["视频监控"]) == 2 and layers["视频监控"].column("fov").tolist() == [60.0, 60.0]
     assert len(layers["车辆"]) == 0  # the fixture's vehicle has no stored position
     assert grids.bounds == (118.28, 33.95, 118.295, 33.965)
     summary = read_city_summary(small_city)

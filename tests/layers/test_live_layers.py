@@ -47,7 +47,7 @@ def test_alarm_add_and_remove_report_the_touched_box(qapp):
     alarms.sig_data_changed.connect(boxes.append)
     alarms.add(7, 118.3, 33.9, level=2, message="井盖缺失")
     alarms.add(7, 118.4, 34.0, level=1, message="井盖缺失（升级）")
-    assert len(alarms) == 1 and alarms["level"].tolist() == [1] and alarms["message"].tolist() == ["井盖缺失（升级）"]
+    assert len(alarms) == 1 and alarms.column("level").tolist() == [1] and alarms.column("message").tolist() == ["井盖缺失（升级）"]
     alarms.remove([7])
     assert len(alarms) == 0
     assert boxes == [(118.3, 33.9, 118.3, 33.9), (118.3, 33.9, 118.4, 34.0), (118.4, 34.0, 118.4, 34.0)]
@@ -61,7 +61,7 @@ def test_moving_one_component_reports_old_and_new_position(qapp):
     boxes = []
     layer.sig_data_changed.connect(boxes.append)
     layer.upsert(["b"], [3.0], [2.5])
-    assert boxes == [(2.0, 2.0, 3.0, 2.5)] and layer["symbol"].tolist() == ["manhole", "tree"]
+    assert boxes == [(2.0, 2.0, 3.0, 2.5)] and layer.column("symbol").tolist() == ["manhole", "tree"]
 
 
 def test_replacing_a_feature_reports_its_extent(qapp):

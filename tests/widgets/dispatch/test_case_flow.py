@@ -58,10 +58,10 @@ def test_a_case_goes_from_registration_to_closing(gui_app, qtbot, state, tmp_pat
     assert panel.current.stage == "信息采集" and panel.current.class_code == "0101"
     assert panel.current.grid_code == "32130200100101"
     case_layer = next(layer for layer in state.layers if isinstance(layer, CaseLayer))
-    assert case_layer.keys.tolist() == [case_id] and case_layer["stage"].tolist() == ["信息采集"]
+    assert case_layer.keys.tolist() == [case_id] and case_layer.column("stage").tolist() == ["信息采集"]
 
     _act(panel, "S02", "立案")
-    assert panel.current.stage == "案件建立" and case_layer["stage"].tolist() == ["案件建立"]
+    assert panel.current.stage == "案件建立" and case_layer.column("stage").tolist() == ["案件建立"]
     panel.seat.select_code("S01")
     dispatch = panel.open_action("派遣")
     assert isinstance(dispatch, DispatchDialog)
