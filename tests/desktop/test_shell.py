@@ -179,3 +179,11 @@ def test_window_screenshot(window, tmp_path):
     image = window.grab()
     assert image.save(str(tmp_path / "shell.png"))
     assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_opening_another_city_replaces_the_layers(window, tmp_path, qtbot):
+    other = build_small_city(tmp_path / "other.db")
+    window.state.set_database(other)
+    qtbot.wait(50)
+    assert window.state.database is other
+    assert "管理部件" in [layer.name for layer in window.state.layers]
