@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.app_state import AppState
 from desktop.cases import overdue_alarms
-from desktop.cases.calendar import read_calendar
+from desktop.cases.calendar import LOCAL_TZ, read_calendar
 from desktop.feeds.alarm_store import StreetIndex
 from layers.alarms.alarm_model import AlarmModel
 
@@ -34,6 +34,7 @@ class OverdueWatch(QObject):
         super().__init__(parent)
         self._state, self._model, self._clock = state, model, clock
         self.calendar = read_calendar()
+        self._calendar_warned = False
         self._streets: tuple[object, StreetIndex] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -47,6 +48,7 @@ class OverdueWatch(QObject):
         self.check()
 
     def check(self) -> None:
+        self._warn_calendar()
         db = self._state.database
         if db is None:
             return
@@ -61,3 +63,11 @@ class OverdueWatch(QObject):
             self._streets[1].streets(rows)
             self._model.add(rows)
             log.info("案件超期告警 %d 条", len(rows))
+
+    def _warn_calendar(self) -> None:
+        """Once per seat: say so when the working calendar is about to run out."""
+        warning = None if self._calendar_warned else self.calendar.shortfall_warning(self._clock().astimezone(LOCAL_TZ).date())
+        if warning:
+            self._calendar_warned = True
+            log.warning(warning)
+            self._state.show_status(warning)

@@ -1,7 +1,10 @@
 """Working calendar: office hours, weekends, public holidays and adjusted working days (调休).
 
 Times in the database are UTC (naive values read back from SQLite count as UTC); the calendar
-works in local time (China, UTC+8, no daylight saving).
+works in local time (China, UTC+8, no daylight saving). The bundled table follows the State
+Council's notice for each year (for 2026: the General Office's notice of 2025-11-04); a control room
+adds the next year's days in ``work_calendar.csv`` in the data folder (same columns; its rows
+win) as soon as the notice is out, and the seat warns when the calendar is about to run out.
 """
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from importlib import resources
 from pathlib import Path
+
+from desktop.paths import data_home
 
 LOCAL_TZ = timezone(timedelta(hours=8))
 DEFAULT_HOURS = ((time(8, 30), time(12, 0)), (time(13, 30), time(17, 30)))
@@ -29,6 +34,20 @@ class WorkCalendar:
     weekend: frozenset[int] = frozenset({5, 6})
     holidays: frozenset[date] = field(default_factory=frozenset)
     workdays: frozenset[date] = field(default_factory=frozenset)
+    through: date | None = None  # last day the holiday table covers (None: no table)
+
+    def covers(self, day: date) -> bool:
+        """True when the holiday table is known to reach ``day``."""
+        return self.through is not None and day <= self.through
+
+    def shortfall_warning(self, today: date, ahead_days: int = 30) -> str | None:
+        """A Chinese warning when the table ends within ``ahead_days`` of ``today`` (deadlines
+        past its end would treat holidays as working days), else None."""
+        if self.covers(today + timedelta(days=ahead_days)):
+            return None
+        end = f"只编到 {self.through:%Y-%m-%d}" if self.through else "没有节假日表"
+        return (f"工作日历{end}：之后的时限按普通周末计算。请把国务院办公厅公布的新一年放假安排"
+                f"写入 {local_calendar_path()}（列：date,type,note；type 为 休 或 班）")
 
     @property
     def day_seconds(self) -> float:
@@ -76,14 +95,39 @@ def _seconds(moment: time) -> float:
     return moment.hour * 3600 + moment.minute * 60 + moment.second
 
 
+def local_calendar_path() -> Path:
+    """The control room's own additions to the bundled calendar (optional)."""
+    return data_home() / "work_calendar.csv"
+
+
 def read_calendar(path: Path | str | None = None, hours=DEFAULT_HOURS) -> WorkCalendar:
-    """A calendar from a ``date,type,note`` table (type 休 = holiday, 班 = 调休 working day)."""
-    path = Path(path) if path else Path(str(resources.files("resources") / "codes" / "work_calendar.csv"))
-    days: dict[bool, set[date]] = {False: set(), True: set()}
+    """A calendar from a ``date,type,note`` table (type 休 = holiday, 班 = 调休 working day).
+
+    Without ``path``: the bundled table, then :func:`local_calendar_path` if it exists. A table
+    covers every year it names, up to 31 December of the last one.
+    """
+    if path:
+        paths = [Path(path)]
+    else:
+        paths = [Path(str(resources.files("resources") / "codes" / "work_calendar.csv")), local_calendar_path()]
+        paths = paths[:1] + [p for p in paths[1:] if p.exists()]
+    days: dict[date, bool] = {}
+    for table in paths:
+        days.update(_read_days(table))
+    through = date(max(days).year, 12, 31) if days else None
+    return WorkCalendar(hours=tuple(hours), holidays=frozenset(d for d, work in days.items() if not work),
+                        workdays=frozenset(d for d, work in days.items() if work), through=through)
+
+
+def _read_days(path: Path) -> dict[date, bool]:
+    days: dict[date, bool] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             kind = _DAY_TYPES.get((row.get("type") or "").strip())
             if kind is None:
                 raise ValueError(f"工作日历“{path.name}”第 {line} 行：类型应为 休 或 班")
-            days[kind].add(date.fromisoformat(row["date"].strip()))
-    return WorkCalendar(hours=tuple(hours), holidays=frozenset(days[False]), workdays=frozenset(days[True]))
+            try:
+                days[date.fromisoformat((row.get("date") or "").strip())] = kind
+            except ValueError:
+                raise ValueError(f"工作日历“{path.name}”第 {line} 行：日期应为 YYYY-MM-DD") from None
+    return days

@@ -33,3 +33,15 @@ def test_overdue_cases_reach_the_alarm_model_once(qtbot, small_city):
     OverdueWatch(state, restarted, clock=clock).start()  # a new session finds the alarm stored
     assert len(restarted) == 0
     state.deleteLater()
+
+
+def test_a_calendar_about_to_run_out_is_reported_once(qtbot, small_city):
+    state, clock = AppState(), Clock()
+    clock.now = clock.now.replace(year=2026, month=12, day=15)  # the bundled table ends 2026-12-31
+    messages = []
+    state.sig_status_message.connect(messages.append)
+    watch = OverdueWatch(state, AlarmModel(), clock=clock)
+    watch.check()
+    watch.check()
+    assert len(messages) == 1 and "2026-12-31" in messages[0] and "work_calendar.csv" in messages[0]
+    state.deleteLater()

@@ -81,3 +81,19 @@ def test_overdue_list_excludes_suspended_closed_and_drill(service, clock):
         assert {c.id for c in overdue} == {real.id, filed.id}
         assert traffic_light(overdue[0], CAL, clock.now) == RED
         assert len(overdue_cases(session, clock.now, include_drill=True)) == 3
+
+
+def test_the_bundled_calendar_follows_the_2026_notice_and_local_rows_extend_it(tmp_path, monkeypatch):
+    bundled = read_calendar()
+    assert not bundled.is_workday(date(2026, 2, 23)) and bundled.is_workday(date(2026, 2, 28))  # 春节 9 天, 调休
+    assert bundled.is_workday(date(2026, 9, 20)) and not bundled.is_workday(date(2026, 10, 7))
+    assert bundled.through == date(2026, 12, 31) and bundled.shortfall_warning(date(2026, 11, 25)) is None
+    assert "2026-12-31" in bundled.shortfall_warning(date(2026, 12, 15))
+    monkeypatch.setenv("CITYOPS_HOME", str(tmp_path))
+    (tmp_path / "work_calendar.csv").write_text("date,type,note\n2027-01-01,休,元旦\n2026-10-10,休,改\n", encoding="utf-8")
+    extended = read_calendar()
+    assert extended.through == date(2027, 12, 31) and not extended.is_workday(date(2027, 1, 1))
+    assert not extended.is_workday(date(2026, 10, 10))  # the local row wins
+    (tmp_path / "work_calendar.csv").write_text("date,type,note\n2027-13-01,休,元旦\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="第 2 行：日期"):
+        read_calendar()
