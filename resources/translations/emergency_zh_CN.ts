@@ -692,22 +692,22 @@
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="32"/>
+        <location filename="../../widgets/emergency/row_table.py" line="69"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="32"/>
+        <location filename="../../widgets/emergency/row_table.py" line="69"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="33"/>
+        <location filename="../../widgets/emergency/row_table.py" line="70"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="33"/>
+        <location filename="../../widgets/emergency/row_table.py" line="70"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
@@ -715,119 +715,117 @@
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="43"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="44"/>
         <source>Drill scenario</source>
         <translation>演练脚本</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="50"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="51"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="51"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="52"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="52"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="53"/>
         <source>Plan code</source>
         <translation>预案编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="53"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="54"/>
         <source>Description</source>
         <translation>情景说明</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="55"/>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="60"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="56"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="61"/>
         <source>Minute</source>
         <translation>第几分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="55"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="56"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="55"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="56"/>
         <source>Alarm kind</source>
         <translation>告警类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="56"/>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="61"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="57"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="62"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="56"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="57"/>
         <source>East (m)</source>
         <translation>东偏（米）</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="57"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="58"/>
         <source>North (m)</source>
         <translation>北偏（米）</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="57"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="58"/>
         <source>Metric</source>
         <translation>读数指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="58"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="59"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="58"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="59"/>
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="60"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="61"/>
         <source>Action</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="60"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="61"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="61"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="62"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="62"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="63"/>
         <source>Reason / text</source>
         <translation>理由 / 记录内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="63"/>
         <source>Types: reading, alarm, breakdown, call, video</source>
-        <translation>类型：reading 传感读数、alarm 告警、breakdown 车辆故障、call 市民来电、video 视频事件</translation>
+        <translation type="vanished">类型：reading 传感读数、alarm 告警、breakdown 车辆故障、call 市民来电、video 视频事件</translation>
+    </message>
+    <message>
+        <source>Actions: acknowledge, activate, tick, dispatch, change_level, note, cap, terminate, end</source>
+        <translation type="vanished">动作：acknowledge 确认告警、activate 启动预案、tick 完成步骤、dispatch 派遣任务、change_level 调整级别、note 记录、cap 发布预警、terminate 终止响应、end 结束演练</translation>
     </message>
     <message>
         <location filename="../../widgets/emergency/scenario_editor.py" line="65"/>
-        <source>Actions: acknowledge, activate, tick, dispatch, change_level, note, cap, terminate, end</source>
-        <translation>动作：acknowledge 确认告警、activate 启动预案、tick 完成步骤、dispatch 派遣任务、change_level 调整级别、note 记录、cap 发布预警、terminate 终止响应、end 结束演练</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="67"/>
         <source>Injects</source>
         <translation>注入事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="68"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="66"/>
         <source>Scripted responses</source>
         <translation>参演动作</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="69"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="67"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -836,7 +834,7 @@
         <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/scenario_editor.py" line="100"/>
+        <location filename="../../widgets/emergency/scenario_editor.py" line="98"/>
         <source>Scenario incomplete</source>
         <translation>演练脚本不完整</translation>
     </message>

@@ -4,17 +4,53 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
 class Column:
-    """``key`` of the record, header text, and kind: ``text``, ``number`` or ``check``."""
+    """``key`` of the record, header text, and kind: ``text``, ``number``, ``check`` or ``choice``
+    (``choices`` maps the stored code to the Chinese name shown and picked from a list)."""
 
     key: str
     title: str
     kind: str = "text"
     stretch: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """Edits a ``choice`` cell with a drop-down of names; the cell keeps the code in ``CODE_ROLE``."""
+
+    def __init__(self, choices: tuple[tuple[str, str], ...], parent: QWidget):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, _option, _index):
+        editor = QComboBox(parent)
+        for code, name in self.choices:
+            editor.addItem(name, code)
+        return editor
+
+    def setEditorData(self, editor: QComboBox, index) -> None:
+        editor.setCurrentIndex(max(0, editor.findData(index.data(CODE_ROLE))))
+
+    def setModelData(self, editor: QComboBox, model, index) -> None:
+        code, name = editor.currentData(), editor.currentText()  # the first setData re-runs setEditorData
+        model.setData(index, code, CODE_ROLE)
+        model.setData(index, name, Qt.ItemDataRole.DisplayRole)
 
 
 class RowTable(QWidget):
@@ -28,6 +64,8 @@ class RowTable(QWidget):
         for index, column in enumerate(columns):
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
+            if column.kind == "choice":
+                self.table.setItemDelegateForColumn(index, _ChoiceDelegate(column.choices, self.table))
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("Add"), self.add_row), (self.tr("Remove"), self.remove_row),
                            (self.tr("Up"), lambda: self.move_row(-1)), (self.tr("Down"), lambda: self.move_row(1))):
@@ -74,12 +112,18 @@ class RowTable(QWidget):
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Checked if value in (None, True) else Qt.CheckState.Unchecked)
             return item
+        if column.kind == "choice":
+            item = QTableWidgetItem(dict(column.choices).get(value, value or ""))
+            item.setData(CODE_ROLE, value)
+            return item
         return QTableWidgetItem("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
 
     @staticmethod
     def _value(column: Column, item: QTableWidgetItem | None):
         if column.kind == "check":
             return item is not None and item.checkState() == Qt.CheckState.Checked
+        if column.kind == "choice":
+            return (item.data(CODE_ROLE) or None) if item is not None else None
         text = item.text().strip() if item is not None else ""
         if column.kind == "number":
             try:

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.emergency.scenarios import FORMAT, VERSION, ScenarioError, validate
+from desktop.emergency.scenarios import ACTIONS, FORMAT, INJECT_TYPES, VERSION, ScenarioError, validate
 from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.row_table import Column, RowTable
 
 
 _TABLE_ONLY = ("east_m", "north_m", "metric", "value")
+_INJECT_TYPES = tuple((code, f"{name}（{source}）") for code, (source, name) in INJECT_TYPES.items())
 
 
 def _inject_row(inject: dict) -> dict:
@@ -52,17 +53,14 @@ class ScenarioEditor(QDialog):
         form.addRow(self.tr("Plan code"), self.plan)
         form.addRow(self.tr("Description"), self.description)
         self.injects = RowTable([
-            Column("t_min", self.tr("Minute"), "number"), Column("type", self.tr("Type")), Column("kind", self.tr("Alarm kind")),
+            Column("t_min", self.tr("Minute"), "number"), Column("type", self.tr("Type"), "choice", choices=_INJECT_TYPES), Column("kind", self.tr("Alarm kind")),
             Column("level", self.tr("Level"), "number"), Column("east_m", self.tr("East (m)"), "number"),
             Column("north_m", self.tr("North (m)"), "number"), Column("metric", self.tr("Metric")),
             Column("value", self.tr("Reading"), "number"), Column("message", self.tr("Message"), stretch=True)])
         self.participant = RowTable([
-            Column("t_min", self.tr("Minute"), "number"), Column("action", self.tr("Action")), Column("actor", self.tr("Who")),
+            Column("t_min", self.tr("Minute"), "number"), Column("action", self.tr("Action"), "choice", choices=tuple(ACTIONS.items())), Column("actor", self.tr("Who")),
             Column("level", self.tr("Level")), Column("step", self.tr("Step"), "number"),
             Column("reason", self.tr("Reason / text"), stretch=True)])
-        self.injects.table.setToolTip(self.tr("Types: reading, alarm, breakdown, call, video"))
-        self.participant.table.setToolTip(self.tr(
-            "Actions: acknowledge, activate, tick, dispatch, change_level, note, cap, terminate, end"))
         tabs = QTabWidget()
         tabs.addTab(self.injects, self.tr("Injects"))
         tabs.addTab(self.participant, self.tr("Scripted responses"))
