@@ -19,6 +19,8 @@ from desktop.storage.models import (
     Case,
     ClassCode,
     Component,
+    Department,
+    DisposalGrid,
     Meta,
     UnitGrid,
     Vehicle,
@@ -114,8 +116,29 @@ def load_city_layers(db: CityDatabase) -> list[Layer]:
         )
         alarms.set_rows(keys, x, y, level=level, kind=kind, message=message)
         _load_vehicles(conn, vehicles)
+        disposal = _disposal_layers(conn)
     emergency = load_emergency_layers(db)
-    return [grids, green, water, roads, districts, places, *emergency, components, cameras, cases, alarms, vehicles]
+    return [grids, green, water, roads, *disposal, districts, places, *emergency, components, cameras, cases, alarms,
+            vehicles]
+
+
+def _disposal_layers(conn) -> list[VectorLayer]:
+    """处置网格: one layer per department (hidden until switched on), labelled with the grid names."""
+    geoms, codes, names, departments = _columns(conn, (
+        select(DisposalGrid.geom_wkb, DisposalGrid.code, DisposalGrid.name, Department.name)
+        .join(Department, Department.id == DisposalGrid.department_id)
+        .where(DisposalGrid.geom_wkb.is_not(None)).order_by(Department.name, DisposalGrid.code)
+    ))
+    title = QCoreApplication.translate("CityLayers", "Disposal grids")
+    layers = []
+    for index, department in enumerate(dict.fromkeys(departments)):
+        mine = departments == department
+        layer = VectorLayer(f"{title} · {department}", {}, styles.disposal_symbol(index), table="disposal_grid",
+                            label_style=styles.DISPOSAL_LABELS, visible=False)
+        layer.set_features(shapely.from_wkb(geoms[mine]), np.full(int(mine.sum()), department, dtype=object),
+                           codes[mine], names[mine])
+        layers.append(layer)
+    return layers
 
 
 def _load_components(conn, layer: ComponentLayer) -> None:

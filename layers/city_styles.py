@@ -38,6 +38,18 @@ ROAD_SYMBOLS = {
 ROAD_DEFAULT = ROAD_SYMBOLS["支路"]
 
 DISTRICT = Symbol(stroke="#b022d3ee", stroke_px=1.6)
+
+# 处置网格: one switchable layer per department, told apart by outline colour (none near the road yellows).
+DISPOSAL_COLOURS = ("#f472b6", "#a78bfa", "#34d399", "#f87171", "#60a5fa", "#e879f9", "#2dd4bf", "#fb7185", "#818cf8")
+
+
+def disposal_symbol(index: int) -> Symbol:
+    """The outline (with a faint fill) of the ``index``-th department's disposal grids."""
+    colour = DISPOSAL_COLOURS[index % len(DISPOSAL_COLOURS)]
+    return Symbol(fill="#33" + colour[1:], stroke=colour, stroke_px=2.6)
+
+
+DISPOSAL_LABELS = LabelStyle(colour="#fde68a", halo="#0b1220", size_px=12, min_zoom=14)
 PLACE = Symbol(size_px=0.0)  # place names are labels only
 
 # 管理部件 by major class code (GB/T 30428.2: 01 公用设施 … 06 其他设施).

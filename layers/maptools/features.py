@@ -15,7 +15,7 @@ POINT_VIEW_M = 150.0  # half the width of the view around a point feature
 _M_PER_DEG = 111_320.0
 
 # Feature kinds, topmost first (identify order); the key is what the selection carries.
-KINDS = ("vehicle", "case", "camera", "component", "grid", "place", "admin_area")
+KINDS = ("vehicle", "case", "camera", "component", "grid", "disposal_grid", "place", "admin_area")
 
 
 def kind_name(kind: str) -> str:
@@ -25,6 +25,7 @@ def kind_name(kind: str) -> str:
         "camera": QCoreApplication.translate("MapFeatures", "Camera"),
         "component": QCoreApplication.translate("MapFeatures", "Component"),
         "grid": QCoreApplication.translate("MapFeatures", "Unit grid"),
+        "disposal_grid": QCoreApplication.translate("MapFeatures", "Disposal grid"),
         "place": QCoreApplication.translate("MapFeatures", "Place"),
         "admin_area": QCoreApplication.translate("MapFeatures", "Administrative area"),
     }

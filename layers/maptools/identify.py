@@ -1,4 +1,4 @@
-"""What is under the cursor: vehicles, cases, cameras, components, grids, administrative areas.
+"""What is under the cursor: vehicles, cases, cameras, components, grids, disposal grids, administrative areas.
 
 Candidates come from bbox range queries (``min_x``/``min_y`` are indexed), padded by the widest
 feature of each table so extended features are found too; shapely decides the exact hits.
@@ -15,7 +15,17 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import and_, func, select
 
 from desktop.storage.database import CityDatabase
-from desktop.storage.models import AdminArea, Camera, Case, ClassCode, Component, Department, UnitGrid, Vehicle
+from desktop.storage.models import (
+    AdminArea,
+    Camera,
+    Case,
+    ClassCode,
+    Component,
+    Department,
+    DisposalGrid,
+    UnitGrid,
+    Vehicle,
+)
 from layers.maptools.features import VEHICLE_TS, VEHICLE_X, VEHICLE_Y, Feature, level_name, view_box
 from layers.maptools.measure import format_area
 
@@ -86,6 +96,12 @@ def _grid(r) -> Feature:
     return Feature("grid", r.code, r.code, r.zone_type, view_box(r.min_x, r.min_y, r.max_x, r.max_y), attributes)
 
 
+def _disposal_grid(r) -> Feature:
+    attributes = _card((translate("Identify", "Disposal grid"), r.name), (translate("Identify", "Code"), r.code),
+                       (translate("Identify", "Department"), r.department), (translate("Identify", "Phone"), r.phone))
+    return Feature("disposal_grid", r.code, r.name, r.department, view_box(r.min_x, r.min_y, r.max_x, r.max_y), attributes)
+
+
 def _admin_area(r) -> Feature:
     attributes = _card((translate("Identify", "Name"), r.name), (translate("Identify", "Administrative code"), r.code),
                        (translate("Identify", "Level"), level_name(r.level)))
@@ -118,6 +134,9 @@ def _tables() -> list:
         _ShapeTable(UnitGrid, select(UnitGrid.code, UnitGrid.zone_type, UnitGrid.name, UnitGrid.area_m2,
                                      community.c.name.label("community"), *_bbox(UnitGrid))
                     .outerjoin(community, community.c.code == UnitGrid.community_code), _grid),
+        _ShapeTable(DisposalGrid, select(DisposalGrid.code, DisposalGrid.name, Department.name.label("department"),
+                                         Department.phone, *_bbox(DisposalGrid))
+                    .join(Department, Department.id == DisposalGrid.department_id), _disposal_grid),
         _ShapeTable(AdminArea, select(AdminArea.code, AdminArea.name, AdminArea.level, *_bbox(AdminArea)), _admin_area),
     ]
 

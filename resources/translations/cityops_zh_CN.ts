@@ -4,59 +4,64 @@
 <context>
     <name>CityLayers</name>
     <message>
-        <location filename="../../layers/city_data.py" line="72"/>
+        <location filename="../../layers/city_data.py" line="74"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="74"/>
+        <location filename="../../layers/city_data.py" line="76"/>
         <source>Green space</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="75"/>
+        <location filename="../../layers/city_data.py" line="77"/>
         <source>Water</source>
         <translation>水系</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="76"/>
+        <location filename="../../layers/city_data.py" line="78"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="77"/>
+        <location filename="../../layers/city_data.py" line="79"/>
         <source>District boundaries</source>
         <translation>区界</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="78"/>
+        <location filename="../../layers/city_data.py" line="80"/>
         <source>Place names</source>
         <translation>地名</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="79"/>
+        <location filename="../../layers/city_data.py" line="81"/>
         <source>Management components</source>
         <translation>管理部件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="80"/>
+        <location filename="../../layers/city_data.py" line="82"/>
         <source>Video cameras</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="81"/>
+        <location filename="../../layers/city_data.py" line="83"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="82"/>
+        <location filename="../../layers/city_data.py" line="84"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="83"/>
+        <location filename="../../layers/city_data.py" line="85"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../layers/city_data.py" line="132"/>
+        <source>Disposal grids</source>
+        <translation>处置网格</translation>
     </message>
 </context>
 <context>

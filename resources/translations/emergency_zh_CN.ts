@@ -692,22 +692,22 @@
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="69"/>
+        <location filename="../../widgets/emergency/row_table.py" line="70"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="69"/>
+        <location filename="../../widgets/emergency/row_table.py" line="70"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="70"/>
+        <location filename="../../widgets/emergency/row_table.py" line="71"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/row_table.py" line="70"/>
+        <location filename="../../widgets/emergency/row_table.py" line="71"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>

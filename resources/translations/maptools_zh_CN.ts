@@ -37,142 +37,154 @@
 <context>
     <name>Identify</name>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="58"/>
+        <location filename="../../layers/maptools/identify.py" line="68"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="58"/>
+        <location filename="../../layers/maptools/identify.py" line="68"/>
         <source>Vehicle type</source>
         <translation>车辆类型</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="58"/>
+        <location filename="../../layers/maptools/identify.py" line="68"/>
         <source>Terminal</source>
         <translation>终端号</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="59"/>
-        <location filename="../../layers/maptools/identify.py" line="79"/>
+        <location filename="../../layers/maptools/identify.py" line="69"/>
+        <location filename="../../layers/maptools/identify.py" line="89"/>
+        <location filename="../../layers/maptools/identify.py" line="101"/>
         <source>Department</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="59"/>
+        <location filename="../../layers/maptools/identify.py" line="69"/>
         <source>Position time</source>
         <translation>定位时间</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="64"/>
+        <location filename="../../layers/maptools/identify.py" line="74"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="64"/>
+        <location filename="../../layers/maptools/identify.py" line="74"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="64"/>
+        <location filename="../../layers/maptools/identify.py" line="74"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="65"/>
+        <location filename="../../layers/maptools/identify.py" line="75"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="65"/>
+        <location filename="../../layers/maptools/identify.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="66"/>
-        <location filename="../../layers/maptools/identify.py" line="79"/>
+        <location filename="../../layers/maptools/identify.py" line="76"/>
+        <location filename="../../layers/maptools/identify.py" line="89"/>
         <source>Unit grid</source>
         <translation>所属网格</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="66"/>
+        <location filename="../../layers/maptools/identify.py" line="76"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="71"/>
+        <location filename="../../layers/maptools/identify.py" line="81"/>
+        <location filename="../../layers/maptools/identify.py" line="100"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="71"/>
-        <location filename="../../layers/maptools/identify.py" line="79"/>
-        <location filename="../../layers/maptools/identify.py" line="84"/>
-        <location filename="../../layers/maptools/identify.py" line="90"/>
+        <location filename="../../layers/maptools/identify.py" line="81"/>
+        <location filename="../../layers/maptools/identify.py" line="89"/>
+        <location filename="../../layers/maptools/identify.py" line="94"/>
+        <location filename="../../layers/maptools/identify.py" line="106"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="71"/>
+        <location filename="../../layers/maptools/identify.py" line="81"/>
         <source>Heading</source>
         <translation>朝向</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="72"/>
+        <location filename="../../layers/maptools/identify.py" line="82"/>
         <source>Field of view</source>
         <translation>视场角</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="72"/>
+        <location filename="../../layers/maptools/identify.py" line="82"/>
         <source>Range</source>
         <translation>可视距离</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="77"/>
+        <location filename="../../layers/maptools/identify.py" line="87"/>
         <source>Component code</source>
         <translation>部件编码</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="77"/>
+        <location filename="../../layers/maptools/identify.py" line="87"/>
         <source>Major class</source>
         <translation>大类</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="78"/>
+        <location filename="../../layers/maptools/identify.py" line="88"/>
         <source>Class</source>
         <translation>小类</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="78"/>
+        <location filename="../../layers/maptools/identify.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="84"/>
+        <location filename="../../layers/maptools/identify.py" line="94"/>
         <source>Grid code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="84"/>
+        <location filename="../../layers/maptools/identify.py" line="94"/>
         <source>Zone type</source>
         <translation>区域类型</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="85"/>
+        <location filename="../../layers/maptools/identify.py" line="95"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="85"/>
+        <location filename="../../layers/maptools/identify.py" line="95"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="90"/>
+        <location filename="../../layers/maptools/identify.py" line="100"/>
+        <source>Disposal grid</source>
+        <translation>处置网格</translation>
+    </message>
+    <message>
+        <location filename="../../layers/maptools/identify.py" line="101"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../layers/maptools/identify.py" line="106"/>
         <source>Administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/identify.py" line="91"/>
+        <location filename="../../layers/maptools/identify.py" line="107"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -258,31 +270,36 @@
     </message>
     <message>
         <location filename="../../layers/maptools/features.py" line="28"/>
+        <source>Disposal grid</source>
+        <translation>处置网格</translation>
+    </message>
+    <message>
+        <location filename="../../layers/maptools/features.py" line="29"/>
         <source>Place</source>
         <translation>地名</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/features.py" line="29"/>
+        <location filename="../../layers/maptools/features.py" line="30"/>
         <source>Administrative area</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/features.py" line="37"/>
+        <location filename="../../layers/maptools/features.py" line="38"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/features.py" line="38"/>
+        <location filename="../../layers/maptools/features.py" line="39"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/features.py" line="39"/>
+        <location filename="../../layers/maptools/features.py" line="40"/>
         <source>Subdistrict</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/features.py" line="40"/>
+        <location filename="../../layers/maptools/features.py" line="41"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
