@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.storage.database import CityDatabase
-from layers.city_data import CitySummary, load_city_layers, read_city_summary, reload_cases
+from layers.city_data import CitySummary, read_city_summary, reload_cases
 from layers.layer_list import LayerList
+from plugins.registry import load_builtin_layers
 
 
 class AppState(QObject):
@@ -39,7 +40,7 @@ class AppState(QObject):
             self.database.close()
         self.database = database
         self.summary = read_city_summary(database)
-        self.layers.set_layers(load_city_layers(database))
+        self.layers.set_layers(load_builtin_layers(self))
         self.set_selection(())
         self.sig_database_changed.emit()
 

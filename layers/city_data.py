@@ -28,7 +28,6 @@ from desktop.storage.models import (
 )
 from layers import city_styles as styles
 from layers.base import Layer
-from layers.emergency.resource_layers import load_emergency_layers
 from layers.point_table import AlarmLayer, CameraLayer, CaseLayer, ComponentLayer
 from layers.vector_layer import VectorLayer
 from layers.vehicle_layer import VehicleLayer
@@ -69,8 +68,8 @@ def _shapes(conn, statement) -> tuple[np.ndarray, np.ndarray]:
     return shapely.from_wkb(wkb), categories
 
 
-def load_city_layers(db: CityDatabase) -> list[Layer]:
-    """The layers of a city, bottom first: static base and city layers, then the live ones."""
+def base_layers(db: CityDatabase) -> list[VectorLayer]:
+    """Unit grids under the base map (green space, water, roads), district boundaries and place names."""
     grids = VectorLayer(QCoreApplication.translate("CityLayers", "Unit grids"), styles.GRID_SYMBOLS, styles.GRID_DEFAULT, table="unit_grid",
                         label_style=styles.GRID_LABELS)
     green = VectorLayer(QCoreApplication.translate("CityLayers", "Green space"), {}, styles.GREEN, base_map=True)
@@ -78,11 +77,6 @@ def load_city_layers(db: CityDatabase) -> list[Layer]:
     roads = VectorLayer(QCoreApplication.translate("CityLayers", "Roads"), styles.ROAD_SYMBOLS, styles.ROAD_DEFAULT, base_map=True)
     districts = VectorLayer(QCoreApplication.translate("CityLayers", "District boundaries"), {}, styles.DISTRICT, table="admin_area")
     places = VectorLayer(QCoreApplication.translate("CityLayers", "Place names"), {}, styles.PLACE, label_style=styles.PLACE_LABELS, base_map=True)
-    components = ComponentLayer(QCoreApplication.translate("CityLayers", "Management components"), table="component")
-    cameras = CameraLayer(QCoreApplication.translate("CityLayers", "Video cameras"), table="camera")
-    cases = CaseLayer(QCoreApplication.translate("CityLayers", "Cases"), table="case")
-    alarms = AlarmLayer(QCoreApplication.translate("CityLayers", "Alarms"), table="alarm")
-    vehicles = VehicleLayer(QCoreApplication.translate("CityLayers", "Vehicles"), styles.VEHICLE_KINDS)
 
     def base(kind: str):
         return select(BaseFeature.geom_wkb, BaseFeature.subkind).where(BaseFeature.kind == kind)
@@ -104,7 +98,24 @@ def load_city_layers(db: CityDatabase) -> list[Layer]:
             .where(BaseFeature.kind == "place", BaseFeature.geom_wkb.is_not(None))
         )
         places.set_features(shapely.from_wkb(geoms), kinds, labels=labels)
+    return [grids, green, water, roads, districts, places]
+
+
+def component_layers(db: CityDatabase) -> list[ComponentLayer]:
+    """管理部件 (one point layer; symbols by class, density marks at city zoom)."""
+    components = ComponentLayer(QCoreApplication.translate("CityLayers", "Management components"), table="component")
+    with db.engine.connect() as conn:
         _load_components(conn, components)
+    return [components]
+
+
+def live_layers(db: CityDatabase) -> list[Layer]:
+    """Cameras, open cases, open alarms and vehicles (last stored positions until the feed takes over)."""
+    cameras = CameraLayer(QCoreApplication.translate("CityLayers", "Video cameras"), table="camera")
+    cases = CaseLayer(QCoreApplication.translate("CityLayers", "Cases"), table="case")
+    alarms = AlarmLayer(QCoreApplication.translate("CityLayers", "Alarms"), table="alarm")
+    vehicles = VehicleLayer(QCoreApplication.translate("CityLayers", "Vehicles"), styles.VEHICLE_KINDS)
+    with db.engine.connect() as conn:
         keys, x, y, names, heading, fov, range_m = _columns(
             conn, select(Camera.id, Camera.x, Camera.y, Camera.name, Camera.heading, Camera.fov, Camera.range_m)
         )
@@ -116,19 +127,17 @@ def load_city_layers(db: CityDatabase) -> list[Layer]:
         )
         alarms.set_rows(keys, x, y, level=level, kind=kind, message=message)
         _load_vehicles(conn, vehicles)
-        disposal = _disposal_layers(conn)
-    emergency = load_emergency_layers(db)
-    return [grids, green, water, roads, *disposal, districts, places, *emergency, components, cameras, cases, alarms,
-            vehicles]
+    return [cameras, cases, alarms, vehicles]
 
 
-def _disposal_layers(conn) -> list[VectorLayer]:
+def disposal_layers(db: CityDatabase) -> list[VectorLayer]:
     """处置网格: one layer per department (hidden until switched on), labelled with the grid names."""
-    geoms, codes, names, departments = _columns(conn, (
-        select(DisposalGrid.geom_wkb, DisposalGrid.code, DisposalGrid.name, Department.name)
-        .join(Department, Department.id == DisposalGrid.department_id)
-        .where(DisposalGrid.geom_wkb.is_not(None)).order_by(Department.name, DisposalGrid.code)
-    ))
+    with db.engine.connect() as conn:
+        geoms, codes, names, departments = _columns(conn, (
+            select(DisposalGrid.geom_wkb, DisposalGrid.code, DisposalGrid.name, Department.name)
+            .join(Department, Department.id == DisposalGrid.department_id)
+            .where(DisposalGrid.geom_wkb.is_not(None)).order_by(Department.name, DisposalGrid.code)
+        ))
     title = QCoreApplication.translate("CityLayers", "Disposal grids")
     layers = []
     for index, department in enumerate(dict.fromkeys(departments)):

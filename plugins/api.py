@@ -69,6 +69,8 @@ class LayerPlugin:
     TITLE: ClassVar[str] = ""  # English; wrap in QT_TRANSLATE_NOOP("Plugins", …) to translate it
     VERSION: ClassVar[str] = "0.1"
     DESCRIPTION: ClassVar[str] = ""  # English, translated like TITLE
+    BUILTIN: ClassVar[bool] = False  # part of every city map: loaded with the city, below the others, always on
+    ORDER: ClassVar[int] = 0  # a built-in's place in the layer stack (bottom first)
 
     def load(self, context: PluginContext) -> list[Layer]:
         """Build the plugin's layers; they are added on top of the map."""

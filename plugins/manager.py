@@ -2,17 +2,18 @@
 
 A plugin that fails (on import, load or unload) is logged, reported through
 :attr:`PluginManager.sig_plugin_failed` in Chinese and switched off; the application and the
-other layers are untouched.
+other layers are untouched. Built-in plugins (``BUILTIN``) are listed too, but their layers come
+with the city (:func:`plugins.registry.load_builtin_layers`), so they cannot be switched here.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from plugins.api import ENTRY_POINT_GROUP, LayerPlugin, PluginContext, PluginHost
+from plugins.api import LayerPlugin, PluginContext, PluginHost
+from plugins.registry import registered
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,10 @@ class PluginInfo:
     @property
     def title(self) -> str:
         return self.plugin_class.title() if self.plugin_class else self.name
+
+    @property
+    def builtin(self) -> bool:
+        return bool(self.plugin_class and self.plugin_class.BUILTIN)
 
 
 @dataclass
@@ -56,7 +61,7 @@ class PluginManager(QObject):
 
     def discover(self) -> list[PluginInfo]:
         """Import every plugin registered in the ``cityops.plugins`` group (failures are reported)."""
-        for point in entry_points(group=ENTRY_POINT_GROUP):
+        for point in registered():
             if point.name in self._plugins:
                 continue
             info = PluginInfo(point.name, point.value)
@@ -80,7 +85,7 @@ class PluginManager(QObject):
     def load(self, name: str) -> bool:
         """Load a discovered plugin; on failure everything it added is removed again."""
         info = self._plugins.get(name)
-        if info is None or info.plugin_class is None or name in self._loaded:
+        if info is None or info.plugin_class is None or info.builtin or name in self._loaded:
             return False
         loaded = _Loaded(info.plugin_class(), PluginContext(self.state, name))
         try:

@@ -110,6 +110,16 @@ def build_small_city(path) -> CityDatabase:
     return db
 
 
+def city_layers(db: CityDatabase) -> list:
+    """The layers a city opens with (the built-in plugins, in stack order)."""
+    from desktop.app_state import AppState
+    from plugins.registry import load_builtin_layers
+
+    state = AppState()
+    state.database = db
+    return load_builtin_layers(state)
+
+
 @pytest.fixture
 def small_city(tmp_path):
     db = build_small_city(tmp_path / "t.db")

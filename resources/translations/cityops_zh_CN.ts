@@ -4,62 +4,62 @@
 <context>
     <name>CityLayers</name>
     <message>
-        <location filename="../../layers/city_data.py" line="74"/>
+        <location filename="../../layers/city_data.py" line="73"/>
         <source>Unit grids</source>
         <translation>单元网格</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="76"/>
+        <location filename="../../layers/city_data.py" line="75"/>
         <source>Green space</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="77"/>
+        <location filename="../../layers/city_data.py" line="76"/>
         <source>Water</source>
         <translation>水系</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="78"/>
+        <location filename="../../layers/city_data.py" line="77"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="79"/>
+        <location filename="../../layers/city_data.py" line="78"/>
         <source>District boundaries</source>
         <translation>区界</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="80"/>
+        <location filename="../../layers/city_data.py" line="79"/>
         <source>Place names</source>
         <translation>地名</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="81"/>
+        <location filename="../../layers/city_data.py" line="106"/>
         <source>Management components</source>
         <translation>管理部件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="82"/>
+        <location filename="../../layers/city_data.py" line="114"/>
         <source>Video cameras</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="83"/>
+        <location filename="../../layers/city_data.py" line="115"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="84"/>
+        <location filename="../../layers/city_data.py" line="116"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="85"/>
+        <location filename="../../layers/city_data.py" line="117"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../layers/city_data.py" line="132"/>
+        <location filename="../../layers/city_data.py" line="141"/>
         <source>Disposal grids</source>
         <translation>处置网格</translation>
     </message>
@@ -268,22 +268,22 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>PluginManager</name>
     <message>
-        <location filename="../../plugins/manager.py" line="66"/>
+        <location filename="../../plugins/manager.py" line="71"/>
         <source>not a LayerPlugin subclass</source>
         <translation>不是 LayerPlugin 的子类</translation>
     </message>
     <message>
-        <location filename="../../plugins/manager.py" line="69"/>
+        <location filename="../../plugins/manager.py" line="74"/>
         <source>The plugin “{name}” cannot be imported: {error}</source>
         <translation>插件“{name}”无法导入：{error}</translation>
     </message>
     <message>
-        <location filename="../../plugins/manager.py" line="98"/>
+        <location filename="../../plugins/manager.py" line="103"/>
         <source>The plugin “{name}” failed to load and was switched off: {error}</source>
         <translation>插件“{name}”加载失败，已停用：{error}</translation>
     </message>
     <message>
-        <location filename="../../plugins/manager.py" line="114"/>
+        <location filename="../../plugins/manager.py" line="119"/>
         <source>The plugin “{name}” failed while unloading; what it added was removed: {error}</source>
         <translation>插件“{name}”卸载时出错，其添加的内容已移除：{error}</translation>
     </message>
@@ -299,6 +299,56 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
         <location filename="../../plugins/builtin/component_density.py" line="35"/>
         <source>Unit grids coloured by the number of management components they hold.</source>
         <translation>按所含管理部件数量为单元网格着色。</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="27"/>
+        <source>Unit grids and base map</source>
+        <translation>单元网格与底图</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="28"/>
+        <source>Unit grids, green space, water, roads, district boundaries and place names.</source>
+        <translation>单元网格、绿地、水系、道路、区界和地名。</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="34"/>
+        <source>Disposal grids</source>
+        <translation>处置网格</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="35"/>
+        <source>Each department&apos;s disposal grids as a layer of its own.</source>
+        <translation>各部门的处置网格，每个部门一个图层。</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="41"/>
+        <source>Emergency resources and zones</source>
+        <translation>应急资源与包干分区</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="42"/>
+        <source>Emergency resources by kind and the responsibility zones of the plans.</source>
+        <translation>按类别显示的应急资源，以及预案的分区分段包干区域。</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="48"/>
+        <source>Management components</source>
+        <translation>管理部件</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="49"/>
+        <source>Management components by class and status; density marks at city zoom.</source>
+        <translation>按类别和状态显示的管理部件；全市比例尺下显示密度标记。</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="55"/>
+        <source>Cameras, cases, alarms and vehicles</source>
+        <translation>视频、案件、告警与车辆</translation>
+    </message>
+    <message>
+        <location filename="../../plugins/builtin/city_layers.py" line="56"/>
+        <source>The live layers: cameras with view cones, open cases, open alarms, vehicles.</source>
+        <translation>实时图层：带视域的摄像机、未结案件、未处理告警、车辆。</translation>
     </message>
 </context>
 <context>

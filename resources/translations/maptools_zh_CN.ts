@@ -441,11 +441,16 @@
     </message>
     <message>
         <location filename="../../widgets/maptools/plugin_dialog.py" line="47"/>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/maptools/plugin_dialog.py" line="48"/>
         <source>Not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../../widgets/maptools/plugin_dialog.py" line="47"/>
+        <location filename="../../widgets/maptools/plugin_dialog.py" line="48"/>
         <source>Broken</source>
         <translation>无法使用</translation>
     </message>

@@ -5,10 +5,9 @@ from PySide6.QtGui import QImage
 from desktop.cli import main
 from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import Department, DisposalGrid
-from layers.city_data import load_city_layers
 from layers.city_styles import disposal_symbol
 from layers.maptools.identify import Identifier
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.conftest import CELL, CITY_ORIGIN, city_layers
 from tests.desktop.test_snapshot import BBOX, colour_at, near
 
 X0, Y0 = CITY_ORIGIN
@@ -25,13 +24,13 @@ def _add_disposal_grids(db) -> None:
                          DisposalGrid(code="HW-1", name="环卫全域", department_id=2, **geometry_columns(west.union(east)))])
 
 
-def test_one_hidden_layer_per_department_above_the_roads(gui_app, small_city):
+def test_one_hidden_layer_per_department_above_the_base_map(gui_app, small_city):
     _add_disposal_grids(small_city)
-    layers = load_city_layers(small_city)
+    layers = city_layers(small_city)
     names = [layer.name for layer in layers]
     disposal = [layer for layer in layers if layer.table == "disposal_grid"]
     assert [layer.name for layer in disposal] == ["处置网格 · 市政处", "处置网格 · 环卫处"]
-    assert names.index("道路") < names.index("处置网格 · 市政处") < names.index("区界")
+    assert names.index("地名") < names.index("处置网格 · 市政处") < names.index("管理部件")
     assert not any(layer.visible for layer in disposal)
     assert list(disposal[0].keys) == ["SZ-E", "SZ-W"] and list(disposal[0].labels) == ["市政东片", "市政西片"]
 

@@ -4,11 +4,12 @@ import shapely
 from PySide6.QtCore import Qt
 
 from layers.base import Layer
-from layers.city_data import load_city_layers, read_city_summary
+from layers.city_data import read_city_summary
 from layers.city_styles import COMPONENT_SYMBOLS, GRID_SYMBOLS, ROAD_SYMBOLS
 from layers.layer_list import LayerList
 from layers.layer_list_model import LayerListModel
 from layers.vector_layer import Symbol, VectorLayer
+from tests.conftest import city_layers
 
 
 def test_layer_properties_emit_changes_only_when_they_change():
@@ -52,7 +53,7 @@ def test_model_reports_a_layer_change(qtbot):
 
 
 def test_city_layers_and_summary_load_from_the_database(gui_app, small_city):
-    layers = {layer.name: layer for layer in load_city_layers(small_city)}
+    layers = {layer.name: layer for layer in city_layers(small_city)}
     assert list(layers) == ["单元网格", "绿地", "水系", "道路", "区界", "地名", "分区分段包干", "应急资源",
                             "管理部件", "视频监控", "案件", "告警", "车辆"]
     grids = layers["单元网格"]

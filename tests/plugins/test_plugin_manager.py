@@ -1,11 +1,10 @@
 """Plugins discovered through a real entry point (a dist-info on sys.path), loaded and unloaded
 symmetrically; a crashing plugin is isolated with a Chinese message."""
-import textwrap
-
 import pytest
 
 from desktop.app_state import AppState
 from plugins.manager import PluginManager
+from tests.plugins.conftest import install_plugin_package
 
 PLUGIN_MODULE = '''
 from PySide6.QtGui import QAction
@@ -56,13 +55,7 @@ component_density = plugins.builtin.component_density:ComponentDensityPlugin
 
 @pytest.fixture
 def installed_plugins(tmp_path, monkeypatch):
-    (tmp_path / "cityops_test_plugins.py").write_text(textwrap.dedent(PLUGIN_MODULE), encoding="utf-8")
-    dist = tmp_path / "cityops_test_plugins-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: cityops-test-plugins\nVersion: 1.0\n", encoding="utf-8")
-    (dist / "entry_points.txt").write_text(ENTRY_POINTS, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(__import__("sys").modules, "cityops_test_plugins", raising=False)
+    install_plugin_package(tmp_path, monkeypatch, "cityops_test_plugins", PLUGIN_MODULE, ENTRY_POINTS)
 
 
 class Host:

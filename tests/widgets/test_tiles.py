@@ -67,9 +67,9 @@ def test_changing_one_grid_rerenders_only_the_tiles_it_touches(gui_app, qtbot, s
 
 
 def test_level_of_detail_switches_from_clusters_to_symbols(gui_app, small_city):
-    from layers.city_data import load_city_layers
+    from layers.city_data import component_layers
 
-    components = next(layer for layer in load_city_layers(small_city) if layer.table == "component")
+    [components] = component_layers(small_city)
     snapshot = ComponentSnapshot(components)
     assert snapshot.mode(SYMBOL_ZOOM - 1) == CLUSTER and snapshot.mode(SYMBOL_ZOOM) == SYMBOLS
     x, y = to_mercator(CITY_ORIGIN[0] + CELL / 2, CITY_ORIGIN[1] + CELL / 2)

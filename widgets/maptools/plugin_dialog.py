@@ -40,11 +40,12 @@ class PluginDialog(QDialog):
             loaded = self.manager.is_loaded(info.name)
             title = QTableWidgetItem(info.title)
             title.setData(Qt.ItemDataRole.UserRole, info.name)
-            flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsUserCheckable if info.plugin_class else Qt.ItemFlag.NoItemFlags)
-            title.setFlags(flags)
-            title.setCheckState(Qt.CheckState.Checked if loaded else Qt.CheckState.Unchecked)
+            switchable = info.plugin_class is not None and not info.builtin
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsUserCheckable if switchable else Qt.ItemFlag.NoItemFlags))
+            title.setCheckState(Qt.CheckState.Checked if loaded or info.builtin else Qt.CheckState.Unchecked)
             cls = info.plugin_class
-            status = self.tr("Loaded") if loaded else self.tr("Not loaded") if cls else self.tr("Broken")
+            status = (self.tr("Built in") if info.builtin else self.tr("Loaded") if loaded
+                      else self.tr("Not loaded") if cls else self.tr("Broken"))
             cells = [title, QTableWidgetItem(cls.VERSION if cls else ""),
                      QTableWidgetItem(cls.description() if cls else info.error or ""), QTableWidgetItem(status)]
             for column, item in enumerate(cells):

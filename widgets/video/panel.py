@@ -132,7 +132,10 @@ class VideoPanel(QWidget):
         except (DemoClipError, OSError, SQLAlchemyError) as exc:
             log.error("demo clips: %s", exc)
             return
-        self.sig_demo_clips_ready.emit()
+        try:
+            self.sig_demo_clips_ready.emit()
+        except RuntimeError:  # the panel was closed meanwhile: nobody left to tell
+            log.info("demo clips ready after the video panel closed")
 
     def _load_cameras(self) -> None:
         db = self.state.database
