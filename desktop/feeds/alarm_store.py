@@ -8,7 +8,6 @@ response limit (``resources/feeds/alarm_response_limits.csv``) is *escalated*.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ import shapely
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from desktop.feeds.protocol import ALARM_KINDS
+from desktop.feeds.protocol import ALARM_KINDS, dumps
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import ALARM_STATUSES, AdminArea, Alarm, UnitGrid
 
@@ -142,8 +141,8 @@ def insert_new(db: CityDatabase, values: list[dict]) -> dict[int, int]:
         return {seq: key for key, seq in conn.execute(statement, values)}
 
 
-# The feed's hot path on SQLite: multi-row INSERT … RETURNING on the driver, values stored exactly as
-# SQLAlchemy stores them (DateTime as "YYYY-MM-DD HH:MM:SS.ffffff" UTC, JSON as text, booleans 0/1) —
+# The feed's hot path on SQLite: multi-row INSERT … RETURNING on the driver, values stored as
+# SQLAlchemy reads them (DateTime as "YYYY-MM-DD HH:MM:SS.ffffff" UTC, JSON text, booleans 0/1) —
 # the Core statement costs ~5x more per row in bind processing and compilation (the seat's loop thread).
 _FAST_COLUMNS = ("stream", "seq", "kind", "level", "source", "device_id", "component_code", "x", "y", "ts",
                  "status", "message", "payload", "is_drill")
@@ -168,7 +167,7 @@ def _insert_new_sqlite(db: CityDatabase, values: list[dict]) -> dict[int, int]:
             for v in part:
                 params += (v["stream"], v["seq"], v["kind"], v["level"], v["source"], v["device_id"],
                            v["component_code"], v["x"], v["y"], _sqlite_datetime(v["ts"]), v["status"], v["message"],
-                           None if v["payload"] is None else json.dumps(v["payload"]), int(bool(v["is_drill"])))
+                           None if v["payload"] is None else dumps(v["payload"]), int(bool(v["is_drill"])))
             sql = (f"INSERT INTO alarm ({', '.join(_FAST_COLUMNS)}) VALUES {','.join([row_sql] * len(part))} "
                    "ON CONFLICT (stream, seq) DO NOTHING RETURNING id, seq")
             ids.update((seq, key) for key, seq in conn.exec_driver_sql(sql, tuple(params)))

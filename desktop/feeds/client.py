@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import random
 import threading
@@ -153,7 +152,7 @@ class FeedClient:
     async def _read(self, ws: ClientConnection, inbox: asyncio.Queue) -> None:
         try:
             async for raw in ws:
-                message = json.loads(raw)
+                message = protocol.loads(raw)
                 if message.get("type") == "events":  # many alarm / case_event messages in one frame
                     for item in message["items"]:
                         inbox.put_nowait(item)
@@ -297,7 +296,7 @@ class FeedPublisher:
         sender = asyncio.create_task(send())
         try:
             async for raw in ws:
-                self._receive(json.loads(raw))
+                self._receive(protocol.loads(raw))
         finally:
             sender.cancel()
 

@@ -2,12 +2,15 @@
 
 Every inbound message is checked here before the gateway looks at it; anything malformed
 raises :class:`ProtocolError` with a machine code and a Chinese message for the peer.
+JSON goes through orjson (:func:`dumps` / :func:`loads`): several times faster than the
+standard library on the gateway's and the seat's hot paths.
 """
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
+
+import orjson
 
 VERSION = 1
 MAX_FRAME = 64 * 1024  # inbound limit (websockets ``max_size``) for clients and producers
@@ -33,7 +36,7 @@ ALARM_KINDS: dict[str, tuple[str, int]] = {
 
 CLIENT_TYPES = ("hello", "ping")
 PRODUCER_TYPES = ("publish", "publish_batch")
-BATCH_MAX = 250  # events per ``events`` frame (gateway → seat): bounds one json.loads holding the seat's GIL
+BATCH_MAX = 250  # events per ``events`` frame (gateway → seat): bounds one decode holding the seat's GIL
 
 
 class ProtocolError(ValueError):
@@ -44,8 +47,23 @@ class ProtocolError(ValueError):
         self.code, self.message, self.ref = code, message, ref
 
 
+def _plain(value):
+    """orjson's fallback: numpy scalars (rules and simulators compute with numpy) as Python numbers."""
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def dumps(value) -> str:
+    """Compact JSON text, non-ASCII characters as they are (frames and the event log)."""
+    return orjson.dumps(value, default=_plain).decode()
+
+
+loads = orjson.loads  # str or bytes → Python objects; ValueError (orjson.JSONDecodeError) when invalid
+
+
 def encode(message: dict) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    return dumps(message)
 
 
 def _msg(kind: str, **fields) -> dict:
@@ -57,8 +75,8 @@ def decode(raw: str | bytes, allowed: tuple[str, ...]) -> dict:
     if len(raw) > MAX_FRAME:
         raise ProtocolError("too_large", f"消息超过 {MAX_FRAME // 1024} KiB 上限")
     try:
-        message = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        message = loads(raw)
+    except ValueError:
         raise ProtocolError("bad_json", "消息不是有效的 JSON") from None
     if not isinstance(message, dict):
         raise ProtocolError("bad_message", "消息必须是 JSON 对象")
@@ -130,6 +148,12 @@ def parse_publish(message: dict) -> tuple[str, str, str, dict]:
     return token, producer_id, msg_id, alarm
 
 
+def _json_length(value) -> int:
+    """Characters of ``value`` as compact JSON (bytes of UTF-8 ≥ characters: decode only when near the limit)."""
+    data = orjson.dumps(value, default=_plain)
+    return len(data) if len(data) <= MAX_PAYLOAD else len(data.decode())
+
+
 def validate_alarm(alarm: dict, ref: str | None = None) -> dict:
     """A normalised copy of an alarm or :class:`ProtocolError`."""
     kind = _field(alarm, "kind", str, max_len=32, ref=ref)
@@ -139,7 +163,7 @@ def validate_alarm(alarm: dict, ref: str | None = None) -> dict:
     if level not in LEVELS:
         raise ProtocolError("bad_field", "告警等级必须为 1–4", ref)
     payload = _field(alarm, "payload", dict, required=False, ref=ref) or {}
-    if len(encode(payload)) > MAX_PAYLOAD:
+    if _json_length(payload) > MAX_PAYLOAD:
         raise ProtocolError("bad_field", "payload 过大", ref)
     return {
         "kind": kind,
