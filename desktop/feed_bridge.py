@@ -21,6 +21,8 @@ from desktop.storage.database import CityDatabase
 
 log = logging.getLogger(__name__)
 
+HAND_OVER_MAX = 1000  # alarm rows per GUI slot (a few ms of the model, table and map work)
+
 
 class FeedBridge(QObject):
     sig_alarms = Signal(list)  # [AlarmRow] newly persisted, in seq order
@@ -119,8 +121,13 @@ class FeedBridge(QObject):
     # --- GUI thread -----------------------------------------------------------------------
 
     def _hand_over_rows(self) -> None:
+        """At most ``HAND_OVER_MAX`` rows per event-loop turn: after the GUI thread fell behind, the
+        backlog goes in slices with the other events (timers, paints) in between, never in one long slot."""
         with self._lock:
-            rows, self._rows = self._rows, []
+            rows, self._rows = self._rows[:HAND_OVER_MAX], self._rows[HAND_OVER_MAX:]
+            more = bool(self._rows)  # the loop thread wakes us only when _rows was empty: continue ourselves
+        if more:
+            QTimer.singleShot(0, self, self._hand_over_rows)
         if rows:
             self.sig_alarms.emit(rows)
 
