@@ -156,6 +156,43 @@ def _json_length(value) -> int:
 
 def validate_alarm(alarm: dict, ref: str | None = None) -> dict:
     """A normalised copy of an alarm or :class:`ProtocolError`."""
+    return _plainly_valid(alarm) or _checked_alarm(alarm, ref)
+
+
+def _number(value) -> bool:
+    return type(value) is int or (type(value) is float and math.isfinite(value))
+
+
+def _text(value, max_len: int) -> bool:
+    return value is None or (type(value) is str and len(value) <= max_len)
+
+
+def _plainly_valid(alarm: dict) -> dict | None:
+    """The gateway's hot path: the normalised alarm when every field has its exact JSON type within its
+    limits, else None (then :func:`_checked_alarm` finds the precise error — or accepts, e.g. a subclass)."""
+    get = alarm.get
+    kind, level, payload, x, y, ts = get("kind"), get("level"), get("payload"), get("x"), get("y"), get("ts")
+    simulated, drill = get("simulated"), get("drill")
+    if type(kind) is not str or kind not in ALARM_KINDS:
+        return None
+    if level is None:
+        level = ALARM_KINDS[kind][1]
+    elif type(level) is not int or level not in LEVELS:
+        return None
+    if payload is None:
+        payload = {}
+    elif type(payload) is not dict or _json_length(payload) > MAX_PAYLOAD:
+        return None
+    if not (_number(x) and _number(y) and _number(ts) and _text(get("device_id"), 64)
+            and _text(get("component_code"), 24) and _text(get("message"), MAX_MESSAGE)
+            and (simulated is None or type(simulated) is bool) and (drill is None or type(drill) is bool)):
+        return None
+    return {"kind": kind, "level": level, "device_id": get("device_id"), "component_code": get("component_code"),
+            "x": float(x), "y": float(y), "ts": float(ts), "message": get("message") or "", "payload": payload,
+            "simulated": simulated is True, "drill": drill is True}
+
+
+def _checked_alarm(alarm: dict, ref: str | None) -> dict:
     kind = _field(alarm, "kind", str, max_len=32, ref=ref)
     if kind not in ALARM_KINDS:
         raise ProtocolError("unknown_kind", f"未知的告警类型：{kind}", ref)
