@@ -10,6 +10,7 @@ stored every ``store_every_s`` seconds (one bulk insert) for what reads ``vehicl
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 
@@ -22,6 +23,10 @@ from desktop.storage.database import CityDatabase
 log = logging.getLogger(__name__)
 
 HAND_OVER_MAX = 1000  # alarm rows per GUI slot (a few ms of the model, table and map work)
+# The GUI thread gives up the GIL in every Qt call and signal emission; while the feed thread computes,
+# taking it back waits up to the switch interval (5 ms by default) each time — ~10 such waits per
+# hand-over made 50–100 ms GUI stalls under bursts. 1 ms bounds that wait.
+GIL_SWITCH_S = 0.001
 
 
 class FeedBridge(QObject):
@@ -54,6 +59,7 @@ class FeedBridge(QObject):
     def start(self) -> None:
         """Connect, resuming after the last alarm persisted in the city database."""
         resume = alarm_store.last_seq(self.db)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
         self.client = FeedClient(self.url, self._token, self.client_id, self._on_batch, self.sig_state.emit,
                                  last_seq={alarm_store.STREAM: resume})
         self.client.start()
