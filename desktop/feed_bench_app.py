@@ -6,6 +6,7 @@ process of their own, as in a deployment (``main.py gateway`` beside the devices
 Phases: a saturating burst with a gateway crash-restart in the middle (msgs/s, lost, duplicated),
 a paced run at 80 % of that rate (latency producer send → row in the alarm model), and 1000 JT/T 808
 terminals reporting every 10 s into ``main.py gateway --jt808-port`` (CPU of the gateway process).
+``burst_cpu_us_per_msg``: CPU µs per alarm of each process during the burst (where the time goes).
 Run ``python -m desktop.feed_bench_app`` (prints one JSON line).
 """
 from __future__ import annotations
