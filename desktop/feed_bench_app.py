@@ -1,11 +1,12 @@
-"""``bench feed`` through the application: gateway + producers (a child process) → FeedBridge → city DB
-→ AlarmModel → a hidden AlarmPanel, with a 5 ms QTimer on the GUI thread measuring the longest stall.
+"""``bench feed`` through the application: producers → gateway → FeedBridge → city DB → AlarmModel →
+a hidden AlarmPanel, with a 5 ms QTimer on the GUI thread measuring the longest stall.
 
 Processes: this one is the seat (Qt offscreen); the gateway and the producers each run in a child
 process of their own, as in a deployment (``main.py gateway`` beside the devices' producers).
 Phases: a saturating burst with a gateway crash-restart in the middle (msgs/s, lost, duplicated),
-a paced run at 80 % of that rate (latency producer send → row in the alarm model), and 1000 JT/T 808
-terminals reporting every 10 s into ``main.py gateway --jt808-port`` (CPU of the gateway process).
+a paced run at 80 % of that rate or at ``--paced-rate`` (latency producer send → row in the alarm
+model), and 1000 JT/T 808 terminals reporting every 10 s into ``main.py gateway --jt808-port``
+(CPU of the gateway process).
 ``burst_cpu_us_per_msg``: CPU µs per alarm of each process during the burst (where the time goes).
 Run ``python -m desktop.feed_bench_app`` (prints one JSON line).
 """
@@ -216,6 +217,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: int = 1000, reports: int = 3,
+                       paced_rate: float | None = None,
                        timeout_s: float = 120.0) -> dict:
     from desktop.app import create_application, freeze_startup_objects
 
@@ -228,7 +230,7 @@ def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: i
         burst = _run_phase(seat, workdir, alarms, 0.0, True, timeout_s)
         numbers = _numbers(seat.state.database)
         rate = burst["received"] / max(burst["elapsed_s"], 1e-9)
-        paced_rate = max(10.0, 0.8 * rate)
+        paced_rate = paced_rate or max(10.0, 0.8 * rate)
         paced = _run_phase(seat, workdir, int(paced_rate * paced_s), paced_rate, False, timeout_s)
         lat = sorted(seat.latencies) or [0.0]
         cpu = _cpu_per_1000_terminals(workdir, terminals, reports) if terminals else None
@@ -254,11 +256,13 @@ HELP = "实时接入：生产者→网关→坐席入库的吞吐、告警延迟
 def add_arguments(parser) -> None:
     parser.add_argument("--alarms", type=int, default=40_000, help="突发阶段的告警条数，默认 40000")
     parser.add_argument("--terminals", type=int, default=1000, help="JT/T 808 终端数（0 表示不测），默认 1000")
+    parser.add_argument("--paced-rate", type=float, help="匀速阶段每秒告警数（测延迟），默认为突发速率的 80%%")
 
 
 def run(args) -> int:
     """``main.py bench feed``."""
-    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals)), flush=True)
+    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
+          flush=True)
     return 0
 
 
@@ -267,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", nargs="?", default="bench", choices=("bench", "gateway", "produce"))
     parser.add_argument("--alarms", type=int, default=40_000)
     parser.add_argument("--terminals", type=int, default=1000)
+    parser.add_argument("--paced-rate", type=float)
     parser.add_argument("--log")
     parser.add_argument("--port", type=int)
     parser.add_argument("--rate", type=float, default=0.0)
@@ -278,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.mode == "produce":
         asyncio.run(_produce(args))
     else:
-        print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals)), flush=True)
+        print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
+              flush=True)
     return 0
 
 
