@@ -1,9 +1,13 @@
-"""``bench feed`` through the application: gateway + producers (a child process) → FeedBridge → city DB
-→ AlarmModel → a hidden AlarmPanel, with a 5 ms QTimer on the GUI thread measuring the longest stall.
+"""``bench feed`` through the application: producers → gateway → FeedBridge → city DB → AlarmModel →
+a hidden AlarmPanel, with a 5 ms QTimer on the GUI thread measuring the longest stall.
 
+Processes: this one is the seat (Qt offscreen); the gateway and the producers each run in a child
+process of their own, as in a deployment (``main.py gateway`` beside the devices' producers).
 Phases: a saturating burst with a gateway crash-restart in the middle (msgs/s, lost, duplicated),
-a paced run at 80 % of that rate (latency producer send → row in the alarm model), and 1000 JT/T 808
-terminals reporting every 10 s into ``main.py gateway --jt808-port`` (CPU of the gateway process).
+a paced run at 80 % of that rate or at ``--paced-rate`` (latency producer send → row in the alarm
+model), and 1000 JT/T 808 terminals reporting every 10 s into ``main.py gateway --jt808-port``
+(CPU of the gateway process).
+``burst_cpu_us_per_msg``: CPU µs per alarm of each process during the burst (where the time goes).
 Run ``python -m desktop.feed_bench_app`` (prints one JSON line).
 """
 from __future__ import annotations
@@ -25,12 +29,30 @@ from desktop.feeds.client import FeedPublisher
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# --- the load: a child process --------------------------------------------------------------
+# --- the load: two child processes ---------------------------------------------------------
+# The gateway runs alone in its process (as ``main.py gateway`` does); the producers are another
+# process, so generating the load never competes with the gateway for one event loop.
 
-async def _load(args) -> None:
+async def _gateway(args) -> None:
+    """Serve until stdin says so; crash-restart (connections aborted, queued appends lost) once the
+    log has ``restart_at`` new alarms."""
     gateway = new_gateway(Path(args.log), args.port)
     await gateway.start()
-    publishers = [FeedPublisher(gateway.url, PRODUCER_TOKEN, f"bench-{i}") for i in range(args.producers)]
+    print("ready", flush=True)
+    if args.restart_at >= 0:
+        while gateway.stats["published"] < args.restart_at:
+            await asyncio.sleep(0.002)
+        await gateway.stop(graceful=False)
+        gateway = new_gateway(Path(args.log), gateway.port)
+        await gateway.start()
+    await asyncio.to_thread(sys.stdin.readline)
+    await gateway.stop()
+
+
+async def _produce(args) -> None:
+    """``alarms`` alarms from ``producers`` publishers (at most 2000 unacked each), at ``rate``/s or flat out."""
+    url = f"ws://127.0.0.1:{args.port}"
+    publishers = [FeedPublisher(url, PRODUCER_TOKEN, f"bench-{i}") for i in range(args.producers)]
     for p in publishers:
         await p.start()
     print("ready", flush=True)
@@ -46,22 +68,23 @@ async def _load(args) -> None:
             await asyncio.sleep(max(0.0, started + (n + 1) / args.rate - time.perf_counter()))
         elif n % 200 == 0:
             await asyncio.sleep(0)
-        if n == args.restart_at:
-            await gateway.stop(graceful=False)
-            gateway = new_gateway(Path(args.log), gateway.port)
-            await gateway.start()
     while any(p.pending for p in publishers):
         await asyncio.sleep(0.01)
     await asyncio.to_thread(sys.stdin.readline)
-    await gateway.stop()
+    for p in publishers:
+        await p.close()
 
 
-def _spawn_load(workdir: Path, port: int, alarms: int, rate: float, restart_at: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "desktop.feed_bench_app", "load", "--log", str(workdir / "log.db"),
-               "--port", str(port), "--alarms", str(alarms), "--rate", str(rate), "--restart-at", str(restart_at)]
+def _spawn(mode: str, *args) -> subprocess.Popen:
+    command = [sys.executable, "-m", "desktop.feed_bench_app", mode, *map(str, args)]
     child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "ready"
     return child
+
+
+def _tell(child: subprocess.Popen, line: str) -> None:
+    child.stdin.write(line + "\n")
+    child.stdin.flush()
 
 
 # --- the seat: this process, with Qt --------------------------------------------------------
@@ -103,12 +126,17 @@ class _Seat:
         self._ticker.start()
 
     def wait(self, predicate, timeout: float) -> bool:
-        from PySide6.QtCore import QCoreApplication
+        """Run the Qt event loop (as the application does) until ``predicate()`` or ``timeout`` seconds."""
+        from PySide6.QtCore import QEventLoop, QTimer
 
-        deadline = time.monotonic() + timeout
-        while not predicate() and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.001)
+        loop, deadline = QEventLoop(), time.monotonic() + timeout
+        check = QTimer()
+        check.setInterval(5)
+        check.timeout.connect(lambda: (predicate() or time.monotonic() > deadline) and loop.quit())
+        check.start()
+        if not predicate():
+            loop.exec()
+        check.stop()
         return predicate()
 
 
@@ -126,23 +154,32 @@ def _run_phase(seat: _Seat, workdir: Path, alarms: int, rate: float, restart: bo
     from desktop.local_feed import free_port
 
     port = free_port()
-    child = _spawn_load(workdir, port, alarms, rate, alarms // 2 if restart else -1)
+    gateway = _spawn("gateway", "--log", workdir / "log.db", "--port", port,
+                     "--restart-at", alarms // 2 if restart else -1)
+    producers = _spawn("produce", "--port", port, "--alarms", alarms, "--rate", rate)
     seat.feed.connect_to(f"ws://127.0.0.1:{port}", CLIENT_TOKEN)
     seat.wait(lambda: seat.feed.bridge.state == CONNECTED, 10)
     base = len(seat.feed.model)
     seat.latencies.clear()
     seat.arrivals.clear()
     seat.measure_stall()
-    started = time.time()
-    child.stdin.write("go\n")
-    child.stdin.flush()
+    started, cpu = time.time(), _cpu(gateway, producers)
+    _tell(producers, "go")
     seat.wait(lambda: len(seat.feed.model) - base >= alarms, timeout)
     elapsed = (seat.arrivals[-1] if seat.arrivals else time.time()) - started
-    child.stdin.write("done\n")
-    child.stdin.flush()
-    child.wait(20)
+    cpu = {name: round((used - cpu[name]) / alarms * 1e6, 1) for name, used in _cpu(gateway, producers).items()}
+    for child in (producers, gateway):
+        _tell(child, "done")
+        child.wait(20)
     seat.feed.stop()
-    return {"received": len(seat.feed.model) - base, "elapsed_s": elapsed, "stall_ms": seat.stall_ms}
+    return {"received": len(seat.feed.model) - base, "elapsed_s": elapsed, "stall_ms": seat.stall_ms,
+            "cpu_us_per_msg": cpu}
+
+
+def _cpu(gateway: subprocess.Popen, producers: subprocess.Popen) -> dict[str, float]:
+    """CPU seconds used so far by the three processes."""
+    return {"gateway": _cpu_seconds(gateway.pid), "producers": _cpu_seconds(producers.pid),
+            "seat": time.process_time()}
 
 
 def _cpu_per_1000_terminals(workdir: Path, terminals: int, reports: int) -> float:
@@ -180,6 +217,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: int = 1000, reports: int = 3,
+                       paced_rate: float | None = None,
                        timeout_s: float = 120.0) -> dict:
     from desktop.app import create_application, freeze_startup_objects
 
@@ -192,7 +230,7 @@ def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: i
         burst = _run_phase(seat, workdir, alarms, 0.0, True, timeout_s)
         numbers = _numbers(seat.state.database)
         rate = burst["received"] / max(burst["elapsed_s"], 1e-9)
-        paced_rate = max(10.0, 0.8 * rate)
+        paced_rate = paced_rate or max(10.0, 0.8 * rate)
         paced = _run_phase(seat, workdir, int(paced_rate * paced_s), paced_rate, False, timeout_s)
         lat = sorted(seat.latencies) or [0.0]
         cpu = _cpu_per_1000_terminals(workdir, terminals, reports) if terminals else None
@@ -207,6 +245,7 @@ def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: i
         "alarms": alarms, "alarms_lost": alarms - len(set(numbers) & set(range(alarms))),
         "alarms_duplicated": len(numbers) - len(set(numbers)),
         "gateway_restarts": 1,
+        "burst_cpu_us_per_msg": burst["cpu_us_per_msg"],
         "cpu_cores_per_1000_terminals": None if cpu is None else round(cpu, 4),
     }
 
@@ -217,29 +256,35 @@ HELP = "实时接入：生产者→网关→坐席入库的吞吐、告警延迟
 def add_arguments(parser) -> None:
     parser.add_argument("--alarms", type=int, default=40_000, help="突发阶段的告警条数，默认 40000")
     parser.add_argument("--terminals", type=int, default=1000, help="JT/T 808 终端数（0 表示不测），默认 1000")
+    parser.add_argument("--paced-rate", type=float, help="匀速阶段每秒告警数（测延迟），默认为突发速率的 80%%")
 
 
 def run(args) -> int:
     """``main.py bench feed``."""
-    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals)), flush=True)
+    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
+          flush=True)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.feed_bench_app")
-    parser.add_argument("mode", nargs="?", default="bench", choices=("bench", "load"))
+    parser.add_argument("mode", nargs="?", default="bench", choices=("bench", "gateway", "produce"))
     parser.add_argument("--alarms", type=int, default=40_000)
     parser.add_argument("--terminals", type=int, default=1000)
+    parser.add_argument("--paced-rate", type=float)
     parser.add_argument("--log")
     parser.add_argument("--port", type=int)
     parser.add_argument("--rate", type=float, default=0.0)
     parser.add_argument("--producers", type=int, default=4)
     parser.add_argument("--restart-at", type=int, default=-1)
     args = parser.parse_args(argv)
-    if args.mode == "load":
-        asyncio.run(_load(args))
+    if args.mode == "gateway":
+        asyncio.run(_gateway(args))
+    elif args.mode == "produce":
+        asyncio.run(_produce(args))
     else:
-        print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals)), flush=True)
+        print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
+              flush=True)
     return 0
 
 

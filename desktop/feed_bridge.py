@@ -10,6 +10,7 @@ stored every ``store_every_s`` seconds (one bulk insert) for what reads ``vehicl
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 
@@ -20,6 +21,12 @@ from desktop.feeds.client import OFFLINE, FeedClient
 from desktop.storage.database import CityDatabase
 
 log = logging.getLogger(__name__)
+
+HAND_OVER_MAX = 1000  # alarm rows per GUI slot (a few ms of the model, table and map work)
+# The GUI thread gives up the GIL in every Qt call and signal emission; while the feed thread computes,
+# taking it back waits up to the switch interval (5 ms by default) each time — ~10 such waits per
+# hand-over made 50–100 ms GUI stalls under bursts. 1 ms bounds that wait.
+GIL_SWITCH_S = 0.001
 
 
 class FeedBridge(QObject):
@@ -52,6 +59,7 @@ class FeedBridge(QObject):
     def start(self) -> None:
         """Connect, resuming after the last alarm persisted in the city database."""
         resume = alarm_store.last_seq(self.db)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
         self.client = FeedClient(self.url, self._token, self.client_id, self._on_batch, self.sig_state.emit,
                                  last_seq={alarm_store.STREAM: resume})
         self.client.start()
@@ -119,8 +127,13 @@ class FeedBridge(QObject):
     # --- GUI thread -----------------------------------------------------------------------
 
     def _hand_over_rows(self) -> None:
+        """At most ``HAND_OVER_MAX`` rows per event-loop turn: after the GUI thread fell behind, the
+        backlog goes in slices with the other events (timers, paints) in between, never in one long slot."""
         with self._lock:
-            rows, self._rows = self._rows, []
+            rows, self._rows = self._rows[:HAND_OVER_MAX], self._rows[HAND_OVER_MAX:]
+            more = bool(self._rows)  # the loop thread wakes us only when _rows was empty: continue ourselves
+        if more:
+            QTimer.singleShot(0, self, self._hand_over_rows)
         if rows:
             self.sig_alarms.emit(rows)
 

@@ -29,6 +29,7 @@ class PointTableLayer(Layer):
         self.x = np.empty(0)
         self.y = np.empty(0)
         self.columns = {column: np.empty(0, dtype=dtype) for column, dtype in self.COLUMNS.items()}
+        self._buffers: dict[str, np.ndarray] = {}  # array name → the buffer its current array is the head of
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -66,11 +67,24 @@ class PointTableLayer(Layer):
             given = {c: np.asarray(v, dtype=self.COLUMNS[c])[new] for c, v in columns.items()}
             first = len(self.keys)
             self._index.update((key, first + i) for i, key in enumerate(keys[new].tolist()))
-            self.keys = np.concatenate([self.keys, keys[new]])
-            self.x, self.y = np.concatenate([self.x, x[new]]), np.concatenate([self.y, y[new]])
+            self.keys = self._appended("keys", self.keys, keys[new])
+            self.x, self.y = self._appended("x", self.x, x[new]), self._appended("y", self.y, y[new])
             for c in self.COLUMNS:
-                self.columns[c] = np.concatenate([self.columns[c], self._column(c, given, int(new.sum()))])
+                self.columns[c] = self._appended(f"column {c}", self.columns[c], self._column(c, given, int(new.sum())))
         self.sig_data_changed.emit(touched)
+
+    def _appended(self, name: str, current: np.ndarray, extra: np.ndarray) -> np.ndarray:
+        """``current`` + ``extra`` as the head of a buffer with room to spare: a stream of appends costs
+        O(appended) amortised, not O(all rows) each; arrays handed out before never change (they end
+        before the appended part)."""
+        n, k = len(current), len(extra)
+        buffer = self._buffers.get(name)
+        if buffer is None or current.base is not buffer or n + k > len(buffer):
+            buffer = np.empty(max(2 * (n + k), 256), dtype=current.dtype)
+            buffer[:n] = current
+            self._buffers[name] = buffer
+        buffer[n:n + k] = extra
+        return buffer[:n + k]
 
     def remove(self, keys) -> None:
         rows = self.rows(np.asarray(keys, dtype=object))

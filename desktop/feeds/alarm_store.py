@@ -8,7 +8,6 @@ response limit (``resources/feeds/alarm_response_limits.csv``) is *escalated*.
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ import shapely
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from desktop.feeds.protocol import ALARM_KINDS
+from desktop.feeds.protocol import ALARM_KINDS, dumps
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import ALARM_STATUSES, AdminArea, Alarm, UnitGrid
 
@@ -100,13 +99,16 @@ def _seconds(moment: datetime | None) -> float | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
 
 
+_SOURCE = {kind: "视频AI" if category == "视频AI" else "物联感知" for kind, (category, _) in ALARM_KINDS.items()}
+
+
 def _values(stream: str, event: dict) -> dict:
     """Column values of a feed event (``seq`` + ``alarm`` body); KeyError/TypeError/ValueError when malformed."""
     alarm = event["alarm"]
     kind = str(alarm["kind"])
     return {
         "stream": stream, "seq": int(event["seq"]), "kind": kind, "level": int(alarm.get("level") or 1),
-        "source": "视频AI" if ALARM_KINDS.get(kind, ("",))[0] == "视频AI" else "物联感知",
+        "source": _SOURCE.get(kind, "物联感知"),
         "device_id": alarm.get("device_id"), "component_code": alarm.get("component_code"),
         "x": float(alarm["x"]), "y": float(alarm["y"]), "ts": _utc(float(alarm["ts"])), "status": UNHANDLED,
         "message": str(alarm.get("message") or ""), "payload": dict(alarm.get("payload") or {}),
@@ -125,9 +127,9 @@ def persist(db: CityDatabase, events: list[dict], stream: str = STREAM) -> list[
     if not values:
         return []
     ids = insert_new(db, values)
-    return [AlarmRow(id=ids[v["seq"]], seq=v["seq"], kind=v["kind"], level=v["level"], source=v["source"],
-                     x=v["x"], y=v["y"], ts=v["ts"].timestamp(), message=v["message"], device_id=v["device_id"],
-                     component_code=v["component_code"], payload=v["payload"], is_drill=v["is_drill"])
+    return [AlarmRow(ids[v["seq"]], v["seq"], v["kind"], v["level"], v["source"], v["x"], v["y"], v["ts"].timestamp(),
+                     message=v["message"], device_id=v["device_id"], component_code=v["component_code"],
+                     payload=v["payload"], is_drill=v["is_drill"])
             for v in values if v["seq"] in ids]
 
 
@@ -142,8 +144,8 @@ def insert_new(db: CityDatabase, values: list[dict]) -> dict[int, int]:
         return {seq: key for key, seq in conn.execute(statement, values)}
 
 
-# The feed's hot path on SQLite: multi-row INSERT … RETURNING on the driver, values stored exactly as
-# SQLAlchemy stores them (DateTime as "YYYY-MM-DD HH:MM:SS.ffffff" UTC, JSON as text, booleans 0/1) —
+# The feed's hot path on SQLite: multi-row INSERT … RETURNING on the driver, values stored as
+# SQLAlchemy reads them (DateTime as "YYYY-MM-DD HH:MM:SS.ffffff" UTC, JSON text, booleans 0/1) —
 # the Core statement costs ~5x more per row in bind processing and compilation (the seat's loop thread).
 _FAST_COLUMNS = ("stream", "seq", "kind", "level", "source", "device_id", "component_code", "x", "y", "ts",
                  "status", "message", "payload", "is_drill")
@@ -162,16 +164,18 @@ def _insert_new_sqlite(db: CityDatabase, values: list[dict]) -> dict[int, int]:
     row_sql = "(" + ",".join("?" * len(_FAST_COLUMNS)) + ")"
     ids: dict[int, int] = {}
     with db.engine.begin() as conn:
+        cursor = conn.connection.cursor()  # the driver's: RETURNING rows as plain tuples in one fetchall
         for i in range(0, len(values), _FAST_ROWS):
             part = values[i:i + _FAST_ROWS]
             params = []
             for v in part:
                 params += (v["stream"], v["seq"], v["kind"], v["level"], v["source"], v["device_id"],
                            v["component_code"], v["x"], v["y"], _sqlite_datetime(v["ts"]), v["status"], v["message"],
-                           None if v["payload"] is None else json.dumps(v["payload"]), int(bool(v["is_drill"])))
+                           None if v["payload"] is None else dumps(v["payload"]), int(bool(v["is_drill"])))
             sql = (f"INSERT INTO alarm ({', '.join(_FAST_COLUMNS)}) VALUES {','.join([row_sql] * len(part))} "
                    "ON CONFLICT (stream, seq) DO NOTHING RETURNING id, seq")
-            ids.update((seq, key) for key, seq in conn.exec_driver_sql(sql, tuple(params)))
+            ids.update((seq, key) for key, seq in cursor.execute(sql, params).fetchall())
+        cursor.close()
     return ids
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import random
 import threading
@@ -139,13 +138,13 @@ class FeedClient:
 
     async def _session(self, ws: ClientConnection) -> None:
         await ws.send(protocol.encode(protocol.hello(self._token, self.client_id, self.committed, self._batch)))
-        inbox: asyncio.Queue = asyncio.Queue()
+        inbox: asyncio.Queue = asyncio.Queue()  # the messages of one frame per entry
         reader = asyncio.create_task(self._read(ws, inbox))
         try:
             while True:
-                batch = [await inbox.get()]
+                batch = list(await inbox.get())
                 while len(batch) < self._batch_max and not inbox.empty():
-                    batch.append(inbox.get_nowait())
+                    batch += inbox.get_nowait()
                 self._dispatch(batch)
         finally:
             reader.cancel()
@@ -153,14 +152,13 @@ class FeedClient:
     async def _read(self, ws: ClientConnection, inbox: asyncio.Queue) -> None:
         try:
             async for raw in ws:
-                message = json.loads(raw)
+                message = protocol.loads(raw)
                 if message.get("type") == "events":  # many alarm / case_event messages in one frame
-                    for item in message["items"]:
-                        inbox.put_nowait(item)
+                    inbox.put_nowait(message["items"])
                 else:
-                    inbox.put_nowait(message)
+                    inbox.put_nowait((message,))
         finally:
-            inbox.put_nowait(None)
+            inbox.put_nowait((None,))
 
     def _dispatch(self, messages: list[dict | None]) -> None:
         """Group consecutive messages of one kind into a callback each; None ends the session."""
@@ -297,7 +295,7 @@ class FeedPublisher:
         sender = asyncio.create_task(send())
         try:
             async for raw in ws:
-                self._receive(json.loads(raw))
+                self._receive(protocol.loads(raw))
         finally:
             sender.cancel()
 

@@ -9,7 +9,6 @@ resolves each caller only after its batch is committed.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import sqlite3
 import threading
@@ -17,6 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+from desktop.feeds.protocol import dumps, loads
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class EventLog:
                 heads[stream] = cur.execute("SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?",
                                             (stream,)).fetchone()[0]
             heads[stream] += 1
-            text = json.dumps(body, ensure_ascii=False)
+            text = dumps(body)
             record = Record(stream, heads[stream], body, text=text)
             rows.append((stream, record.seq, key, now, text))
             if key:
@@ -101,7 +102,7 @@ class EventLog:
             for key, stream, seq, body in cur.execute(
                     f"SELECT msg_key, stream, seq, body FROM event WHERE msg_key IN ({','.join('?' * len(part))})",
                     part):
-                known[key] = Record(stream, seq, json.loads(body), text=body)
+                known[key] = Record(stream, seq, loads(body), text=body)
         return known
 
     def read_after(self, stream: str, seq: int, limit: int = 500, decode: bool = True) -> list[Record]:
@@ -123,7 +124,7 @@ class EventLog:
     def _read(self, sql: str, stream: str, params: tuple, decode: bool = True) -> list[Record]:
         with self._lock:
             rows = self._conn.execute(sql, params).fetchall()
-        return [Record(stream, seq, json.loads(body) if decode else None, text=body) for seq, body in rows]
+        return [Record(stream, seq, loads(body) if decode else None, text=body) for seq, body in rows]
 
     def close(self) -> None:
         with self._lock:

@@ -11,7 +11,6 @@ every ``position_flush_s``.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import ssl as ssl_module
 import time
@@ -268,7 +267,7 @@ class FeedGateway:
         """One queue item per stream per committed batch (events encoded once for every seat)."""
         by_stream: dict[str, list] = {}
         for r in records:
-            text = r.text if r.text is not None else json.dumps(r.body, ensure_ascii=False)
+            text = r.text if r.text is not None else protocol.dumps(r.body)
             by_stream.setdefault(r.stream, []).append((r.seq, protocol.event_text(r.stream, r.seq, text)))
         for stream, events in by_stream.items():
             self._heads[stream] = max(self._heads[stream], events[-1][0])

@@ -36,7 +36,7 @@ class AlarmModel(QObject):
         self._timer.setInterval(escalation_check_ms)
         self._timer.timeout.connect(self.check_escalation)
         self._timer.start()
-        # the map layer's upsert costs O(all rows): under a burst, sync it at most every map_sync_ms
+        # under a burst, sync the map layer (and so its repaints) at most every map_sync_ms
         self._map_pending: dict[int, AlarmRow] = {}
         self._map_clock = QElapsedTimer()
         self._map_sync_ms, self._map_cost_ms = map_sync_ms, 0.0
@@ -55,17 +55,21 @@ class AlarmModel(QObject):
         self.sig_reset.emit()
 
     def add(self, rows: list[AlarmRow]) -> None:
-        """New alarms from the feed; ids already known are ignored."""
-        fresh = [r for r in rows if r.id not in self._rows]
+        """New alarms from the feed; ids already known are ignored (per row: a few dict and heap steps)."""
+        known = self._rows
+        fresh = [r for r in rows if r.id not in known]
         if not fresh:
             return
-        now = time.time()
+        now, limits, fallback = time.time(), self.limits, self.limits[min(self.limits)]
         for row in fresh:
-            self._rows[row.id] = row
-            if self._overdue(row, now):
+            known[row.id] = row
+            if row.status != UNHANDLED:
+                continue
+            limit = limits.get(row.level, fallback)
+            if now - row.ts > limit:  # as alarm_store.is_escalated
                 self._escalated.add(row.id)
             else:
-                self._push_due(row)
+                heapq.heappush(self._due, (row.ts + limit, row.id))
         self._sync_map(fresh, throttled=True)
         self.sig_alarms_added.emit(fresh)
 
@@ -148,10 +152,6 @@ class AlarmModel(QObject):
     def _deadline(self, row: AlarmRow) -> float:
         return row.ts + self.limits.get(row.level, self.limits[min(self.limits)])
 
-    def _push_due(self, row: AlarmRow) -> None:
-        if row.status == UNHANDLED:
-            heapq.heappush(self._due, (self._deadline(row), row.id))
-
     def _rebuild_due(self) -> None:
         self._due_limits = self.limits
         self._due = [(self._deadline(r), r.id) for r in self._rows.values()
@@ -165,7 +165,7 @@ class AlarmModel(QObject):
             return
         for r in rows:
             self._map_pending[r.id] = r
-        interval = max(self._map_sync_ms, 10 * self._map_cost_ms)  # the layer's upsert is O(all): ≤ ~10 % of the GUI
+        interval = max(self._map_sync_ms, 10 * self._map_cost_ms)  # ≤ ~10 % of the GUI thread
         if not throttled or not self._map_clock.isValid() or self._map_clock.elapsed() >= interval:
             self.flush_map()
         elif not self._map_timer.isActive():

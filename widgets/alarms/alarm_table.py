@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
@@ -16,6 +17,7 @@ ESCALATED = "#fb7185"
 DRILL = "#a78bfa"
 ID_ROLE = Qt.ItemDataRole.UserRole
 FILTER_KEYS = ("category", "street", "status", "level")
+_VALUE = {key: attrgetter(key) for key in FILTER_KEYS}
 
 
 class AlarmTableModel(QAbstractTableModel):
@@ -39,8 +41,7 @@ class AlarmTableModel(QAbstractTableModel):
         self.reload()
 
     def accepts(self, row: AlarmRow) -> bool:
-        values = {"category": row.category, "street": row.street, "status": row.status, "level": row.level}
-        return all(wanted is None or values[key] == wanted for key, wanted in self.filters.items())
+        return all(wanted is None or _VALUE[key](row) == wanted for key, wanted in self.filters.items())
 
     def row(self, index: QModelIndex) -> AlarmRow | None:
         return self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
@@ -51,7 +52,10 @@ class AlarmTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _added(self, rows: list[AlarmRow]) -> None:
-        fresh = list(itertools.islice((r for r in reversed(rows) if self.accepts(r)), MAX_ROWS))  # O(shown)
+        newest = reversed(rows)
+        if any(wanted is not None for wanted in self.filters.values()):
+            newest = filter(self.accepts, newest)
+        fresh = list(itertools.islice(newest, MAX_ROWS))  # O(shown)
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)

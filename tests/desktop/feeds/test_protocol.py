@@ -21,6 +21,16 @@ def test_publish_round_trip_fills_defaults():
     assert alarm["simulated"] is False and alarm["payload"] == {}
 
 
+@pytest.mark.parametrize("alarm", [
+    ALARM,
+    {**ALARM, "level": 4, "x": 118, "device_id": "d1", "component_code": "0101", "message": "满溢",
+     "payload": {"value": 0.9}, "simulated": True, "drill": False},
+    {**ALARM, "level": 0, "payload": {}, "message": ""},  # falsy values take the defaults
+])
+def test_fast_validation_normalises_as_the_field_checks_do(alarm):
+    assert protocol.validate_alarm(dict(alarm)) == protocol._checked_alarm(dict(alarm), None)
+
+
 def test_hello_without_last_seq_starts_live():
     message = protocol.decode(protocol.encode(protocol.hello("t", "seat", {})), protocol.CLIENT_TYPES)
     assert protocol.parse_hello(message) == ("t", "seat", {})
