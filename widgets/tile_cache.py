@@ -23,6 +23,9 @@ from widgets.static_layers import LabelPlacer, TileFrame
 
 MAX_TILES = 1500  # ≈ 400 MB of 256² ARGB tiles at most
 BLOCK = 4  # tiles per side painted in one job at most
+BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where a tile holds
+# much, its drawing outweighs the per-call overhead, and a block's long Qt calls would hold the
+# GIL (PySide6 keeps it through a QPainter call) against the GUI thread's frames
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,19 @@ class TileStack:
                 for dy in range(rows) for dx in range(cols)], modes
 
 
-def blocks(keys, side: int = BLOCK) -> list[tuple[TileKey, int, int]]:
-    """Rectangles of at most ``side`` × ``side`` tiles, as ``(top-left key, cols, rows)``, that
-    cover ``keys`` (of one level) and nothing else, nearest the middle of ``keys`` first."""
+def block_side(z: int) -> int:
+    return max(1, BLOCK >> max(0, BLOCK_ZOOM - z))
+
+
+def blocks(keys) -> list[tuple[TileKey, int, int]]:
+    """Rectangles of at most :func:`block_side` tiles a side, as ``(top-left key, cols, rows)``,
+    that cover ``keys`` and nothing else, nearest the middle of their level's keys first."""
     by_level: dict[int, set[tuple[int, int]]] = {}
     for z, x, y in keys:
         by_level.setdefault(z, set()).add((x, y))
     found = []
     for z, cells in by_level.items():
+        side = block_side(z)
         xs, ys = [x for x, _ in cells], [y for _, y in cells]
         mid = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
         for x, y in sorted(cells, key=lambda c: (c[1], c[0])):
