@@ -87,15 +87,35 @@ def _pen(colour: str | None, width: float) -> QPen:
     return QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
 
-def _path(lines: np.ndarray, frame: TileFrame) -> QPainterPath:
-    """One path of every line string / ring, in tile pixels."""
-    coords, owner = shapely.get_coordinates(lines, return_index=True)
-    connect = np.zeros(len(coords), dtype=np.int32)
-    connect[:-1] = owner[1:] == owner[:-1]
-    px, py = frame.to_px(coords[:, 0], coords[:, 1])
-    path = arrayToQPath(px, py, connect=connect, finiteCheck=False)
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    return path
+class _Paths:
+    """Line strings / rings sorted by category as one pixel coordinate array, cut into one
+    QPainterPath per category (one shapely and numpy pass for all categories of a block)."""
+
+    def __init__(self, lines: np.ndarray, category: np.ndarray, frame: TileFrame):
+        coords, owner = shapely.get_coordinates(lines, return_index=True)
+        self.px, self.py = frame.to_px(coords[:, 0], coords[:, 1])
+        self.connect = np.zeros(len(coords), dtype=np.int32)
+        self.connect[:-1] = owner[1:] == owner[:-1]
+        self.category = category[owner]
+
+    def _range(self, index: int) -> tuple[int, int]:
+        lo, hi = np.searchsorted(self.category, [index, index + 1])
+        return int(lo), int(hi)
+
+    def path(self, index: int) -> QPainterPath | None:
+        lo, hi = self._range(index)
+        if lo == hi:
+            return None
+        path = arrayToQPath(self.px[lo:hi], self.py[lo:hi], connect=self.connect[lo:hi], finiteCheck=False)
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        return path
+
+    def ends(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pixel positions of the first and last vertex of every line of a category."""
+        lo, hi = self._range(index)
+        last = np.flatnonzero(self.connect[lo:hi] == 0) + lo
+        chosen = np.concatenate([[lo], last[:-1] + 1, last])
+        return self.px[chosen], self.py[chosen]
 
 
 def label_font(size_px: int, bold: bool = False) -> QFont:
@@ -174,9 +194,20 @@ class VectorSnapshot:
             return None
         painter.setOpacity(self.opacity)
         hits = np.sort(self.tree.query(shapely.box(*frame.box(margin_px=16))))
-        for index in np.unique(self.category[hits]):
-            chosen = hits[self.category[hits] == index]
-            self._paint_group(painter, frame, self.symbols[index], self.geometries[chosen], self.extent[chosen])
+        by_category = hits[np.argsort(self.category[hits], kind="stable")]
+        categories = self.category[by_category]
+        parts, owner = shapely.get_parts(self._cut(frame, by_category, categories), return_index=True)
+        kinds, part_category = shapely.get_type_id(parts), categories[owner]
+        polygons = kinds == _POLYGON
+        rings, ring_owner = shapely.get_rings(parts[polygons], return_index=True)
+        fills = _Paths(rings, part_category[polygons][ring_owner], frame)
+        lines = (kinds == _LINESTRING) | (kinds == _LINEARRING)
+        strokes = _Paths(parts[lines], part_category[lines], frame)
+        for index in np.unique(categories).tolist():
+            if (path := fills.path(index)) is not None:
+                self._paint_polygons(painter, frame, self.symbols[index], path)
+            if (path := strokes.path(index)) is not None:
+                self._paint_lines(painter, frame, self.symbols[index], path, strokes.ends(index))
         style = self.label_style
         if self.labels is not None and style.min_zoom <= frame.z <= style.max_zoom:
             font = label_font(style.size_px, bold=frame.z < 16)
@@ -186,25 +217,19 @@ class VectorSnapshot:
                     labels.place(str(text), x, y, style, font)
         return None
 
-    def _paint_group(self, painter: QPainter, frame: TileFrame, s: Symbol, geometries: np.ndarray,
-                     extent: np.ndarray | None = None) -> None:
-        if extent is not None:
-            # Geometries much larger than a tile (district boundaries, long roads, big grids at
-            # street zoom) are cut to the block plus a pen margin: stroking them whole cost the
-            # whole city's vertices per block. The cut edges lie outside the block.
-            big = extent > 4 * TILE_SIZE * frame.res
-            if big.any():
-                pen_px = max(s.stroke_px, s.width_m / frame.ground_res)
-                geometries = geometries.copy()
-                geometries[big] = shapely.clip_by_rect(geometries[big], *frame.box(margin_px=pen_px + 16))
-        parts = shapely.get_parts(geometries)
-        kinds = shapely.get_type_id(parts)
-        polygons = parts[kinds == _POLYGON]
-        lines = parts[(kinds == _LINESTRING) | (kinds == _LINEARRING)]
-        if len(polygons):
-            self._paint_polygons(painter, frame, s, _path(shapely.get_rings(polygons), frame))
-        if len(lines):
-            self._paint_lines(painter, frame, s, lines)
+    def _pen_px(self, s: Symbol, frame: TileFrame) -> float:
+        return max(s.stroke_px, s.width_m / frame.ground_res)
+
+    def _cut(self, frame: TileFrame, hits: np.ndarray, categories: np.ndarray) -> np.ndarray:
+        """The geometries ``hits``; those much larger than a tile (district boundaries, long roads,
+        big grids at street zoom) cut to the block plus a pen margin: stroking them whole cost the
+        whole city's vertices per block. The cut edges lie outside the block."""
+        geometries = self.geometries[hits]
+        big = self.extent[hits] > 4 * TILE_SIZE * frame.res
+        if big.any():
+            pen_px = max(self._pen_px(self.symbols[i], frame) for i in np.unique(categories[big]).tolist())
+            geometries[big] = shapely.clip_by_rect(geometries[big], *frame.box(margin_px=pen_px + 16))
+        return geometries
 
     @staticmethod
     def _paint_polygons(painter: QPainter, frame: TileFrame, s: Symbol, path: QPainterPath) -> None:
@@ -226,18 +251,16 @@ class VectorSnapshot:
             painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 
-    @staticmethod
-    def _paint_lines(painter: QPainter, frame: TileFrame, s: Symbol, lines: np.ndarray) -> None:
+    def _paint_lines(self, painter: QPainter, frame: TileFrame, s: Symbol, path: QPainterPath,
+                     ends: tuple[np.ndarray, np.ndarray]) -> None:
         """Flat-capped strokes plus a disc on every end: Qt strokes round-capped wide pens 5× slower."""
-        colour, width = s.stroke or s.fill, max(s.stroke_px, s.width_m / frame.ground_res)
+        colour, width = s.stroke or s.fill, self._pen_px(s, frame)
         painter.setPen(QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap,
                             Qt.PenJoinStyle.RoundJoin))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(_path(lines, frame))
-        if width <= _CAP_MIN_PX:
-            return
-        ends = shapely.get_coordinates(np.concatenate([shapely.get_point(lines, 0), shapely.get_point(lines, -1)]))
-        _blit_centred(painter, _dot(colour, round(width * 2) / 4), *frame.to_px(ends[:, 0], ends[:, 1]))
+        painter.drawPath(path)
+        if width > _CAP_MIN_PX:
+            _blit_centred(painter, _dot(colour, round(width * 2) / 4), *ends)
 
 
 class ComponentSnapshot:
@@ -290,13 +313,15 @@ class ComponentSnapshot:
         left, top = (cells % nx) * cell_px, (cells // nx) * cell_px
         cx = np.clip(np.bincount(cell, px, nx * ny)[cells] / total, left + radius + 1, left + cell_px - radius - 1)
         cy = np.clip(np.bincount(cell, py, nx * ny)[cells] / total, top + radius + 1, top + cell_px - radius - 1)
-        # blits of pre-rendered marks (an anti-aliased ellipse cost ~50 µs), one call per colour and size
+        # blits of pre-rendered marks (an anti-aliased ellipse cost ~50 µs), one call per colour and
+        # size, at whole-pixel positions as the marks were drawn
         mark = counts[cells].argmax(axis=1) * 4096 + np.round(radius * 4).astype(int)
-        for key in np.unique(mark).tolist():
-            chosen = mark == key
-            pixmap = _dot(self.colours[key // 4096], (key % 4096) / 4, cluster=True)
-            half = pixmap.width() / 2  # whole-pixel positions, as the marks were drawn
-            _blit_centred(painter, pixmap, np.round(cx[chosen] - half) + half, np.round(cy[chosen] - half) + half)
+        half = np.ceil((mark % 4096) / 4 + 1.5)  # half the side of the mark's pixmap
+        order = np.argsort(mark, kind="stable")
+        fragments = _fragments(np.round(cx - half) + half, np.round(cy - half) + half, 2 * half, 2 * half)[order]
+        for start, end in _runs(mark[order]):
+            key = int(mark[order[start]])
+            _draw_fragments(painter, fragments[start:end], _dot(self.colours[key // 4096], (key % 4096) / 4, cluster=True))
         big = np.flatnonzero(radius >= 12)
         if len(big):
             painter.setFont(label_font(9, bold=True))
@@ -312,9 +337,7 @@ class ComponentSnapshot:
         scale = 0.8 if frame.z == SYMBOL_ZOOM else 1.0 if frame.z == SYMBOL_ZOOM + 1 else 1.3
         symbols, majors = self.symbol[rows], self.major[rows]
         order = np.argsort(symbols, kind="stable")  # keep the x order within a symbol
-        starts = np.flatnonzero(np.r_[True, symbols[order][1:] != symbols[order][:-1]])
-        ends = np.r_[starts[1:], len(order)]
-        for start, end in zip(starts.tolist(), ends.tolist()):
+        for start, end in _runs(symbols[order]):
             chosen = order[start:end]
             index = int(symbols[chosen[0]])
             major = int(np.bincount(majors[chosen]).argmax())
@@ -322,17 +345,32 @@ class ComponentSnapshot:
             _blit_centred(painter, pixmap, px[chosen], py[chosen])
 
 
-def _blit_centred(painter: QPainter, pixmap: QPixmap, x: np.ndarray, y: np.ndarray) -> None:
-    """``pixmap`` centred on every (x, y) in one ``drawPixmapFragments`` call."""
-    if not len(x):
-        return
+def _fragments(x: np.ndarray, y: np.ndarray, width, height) -> np.ndarray:
+    """``QPainter.PixmapFragment`` rows: whole sources of ``width`` × ``height`` centred on (x, y)."""
     fragments = np.zeros((len(x), 10), dtype=np.float64)
     fragments[:, 0], fragments[:, 1] = x, y  # fragment centres
-    fragments[:, 4], fragments[:, 5] = pixmap.width(), pixmap.height()
+    fragments[:, 4], fragments[:, 5] = width, height
     fragments[:, 6:8] = 1.0  # scale
     fragments[:, 9] = 1.0  # opacity
-    first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
-    painter.drawPixmapFragments(first, len(x), pixmap)
+    return fragments
+
+
+def _draw_fragments(painter: QPainter, fragments: np.ndarray, pixmap: QPixmap) -> None:
+    """One ``drawPixmapFragments`` call for C-contiguous :func:`_fragments` rows."""
+    if len(fragments):
+        first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
+        painter.drawPixmapFragments(first, len(fragments), pixmap)
+
+
+def _blit_centred(painter: QPainter, pixmap: QPixmap, x: np.ndarray, y: np.ndarray) -> None:
+    """``pixmap`` centred on every (x, y) in one call."""
+    _draw_fragments(painter, _fragments(x, y, pixmap.width(), pixmap.height()), pixmap)
+
+
+def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of equal values in sorted ``keys``."""
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return list(zip(starts.tolist(), np.r_[starts[1:], len(keys)].tolist()))
 
 
 def _over(colour: str, fill: QColor) -> QColor:
