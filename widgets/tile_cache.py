@@ -169,6 +169,10 @@ class TileCache(QObject):
             self._generation += 1
             self._bumps.clear()
             self._stale = set(self._images)
+            self._pool.clear()  # queued jobs would only paint tiles of the old generation
+            if self._held is not None:
+                self._held.clear()
+            self._pending.clear()
             return
         known = set(self._images) | set(self._pending)
         for key in keys_touching(known, bbox_m):
