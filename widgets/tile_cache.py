@@ -1,8 +1,8 @@
 """Raster tiles of the static layers: rendered by worker threads, cached, invalidated by box.
 
 The GUI thread hands a worker an immutable :class:`TileStack` (the snapshots of the visible
-static layers) and a tile key; the worker paints a QImage and the result comes back through
-a queued signal. Each key has a version; invalidating a box bumps the versions of the keys it
+static layers) and a block of tile keys (:func:`blocks`); the worker paints the block as one
+QImage, cuts it into tiles, and they come back through a queued signal. Each key has a version; invalidating a box bumps the versions of the keys it
 touches, so late results of an old version are dropped, while the old image stays on show
 until the new one arrives (the map never goes blank).
 """
