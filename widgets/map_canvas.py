@@ -256,17 +256,22 @@ class MapCanvas(QWidget):
         deadline = time.monotonic() + timeout
         loop = QEventLoop()
         timer = QTimer()
-        timer.setInterval(15)
+        timer.setInterval(50)  # the deadline and base-map mode changes; tile arrivals wake at once
 
-        def check() -> None:
+        def check(*_args) -> None:
             if self.is_complete() or time.monotonic() > deadline:
                 loop.quit()
 
         timer.timeout.connect(check)
+        sources = (self.tiles.sig_tile_ready, self.base.sig_tile_ready)
+        for signal in sources:
+            signal.connect(check)
         timer.start()
         if not self.is_complete():
             loop.exec()
         timer.stop()
+        for signal in sources:
+            signal.disconnect(check)
         return self.is_complete()
 
     def render_image(self) -> QImage:

@@ -31,6 +31,8 @@ CLUSTER = "cluster"
 SYMBOLS = "symbols"
 _POINT, _LINESTRING, _LINEARRING, _POLYGON = 0, 1, 2, 3
 _MAJORS = sorted(COMPONENT_SYMBOLS)
+_HALO = [(1.5 * math.cos(a), 1.5 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 8, endpoint=False)]
+_CAP_MIN_PX = 2.0  # thinner lines get no round caps (they would not show)
 
 
 def scale_denominator(ground_metres_per_pixel: float) -> float:
@@ -40,7 +42,8 @@ def scale_denominator(ground_metres_per_pixel: float) -> float:
 
 @dataclass(frozen=True)
 class TileFrame:
-    """Where a tile lies: its key, Mercator bounds and metres per pixel (Mercator and ground)."""
+    """Where a block of ``cols`` × ``rows`` tiles lies: its top-left key, Mercator bounds and
+    metres per pixel (Mercator and ground). Tiles are painted in blocks, one image per block."""
 
     key: TileKey
     x0: float
@@ -49,13 +52,17 @@ class TileFrame:
     y1: float
     res: float
     ground_res: float
+    cols: int = 1
+    rows: int = 1
 
     @classmethod
-    def of(cls, key: TileKey) -> TileFrame:
-        x0, y0, x1, y1 = tile_bounds(*key)
-        res = (x1 - x0) / TILE_SIZE
+    def of(cls, key: TileKey, cols: int = 1, rows: int = 1) -> TileFrame:
+        z, x, y = key
+        x0, _, _, y1 = tile_bounds(z, x, y)
+        _, y0, x1, _ = tile_bounds(z, x + cols - 1, y + rows - 1)
+        res = (x1 - x0) / (cols * TILE_SIZE)
         lat = float(to_lonlat(0.0, (y0 + y1) / 2)[1])
-        return cls(key, x0, y0, x1, y1, res, res * math.cos(math.radians(lat)))
+        return cls(key, x0, y0, x1, y1, res, res * math.cos(math.radians(lat)), cols, rows)
 
     @property
     def z(self) -> int:
@@ -80,15 +87,35 @@ def _pen(colour: str | None, width: float) -> QPen:
     return QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
 
-def _path(lines: np.ndarray, frame: TileFrame) -> QPainterPath:
-    """One path of every line string / ring, in tile pixels."""
-    coords, owner = shapely.get_coordinates(lines, return_index=True)
-    connect = np.zeros(len(coords), dtype=np.int32)
-    connect[:-1] = owner[1:] == owner[:-1]
-    px, py = frame.to_px(coords[:, 0], coords[:, 1])
-    path = arrayToQPath(px, py, connect=connect, finiteCheck=False)
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    return path
+class _Paths:
+    """Line strings / rings sorted by category as one pixel coordinate array, cut into one
+    QPainterPath per category (one shapely and numpy pass for all categories of a block)."""
+
+    def __init__(self, lines: np.ndarray, category: np.ndarray, frame: TileFrame):
+        coords, owner = shapely.get_coordinates(lines, return_index=True)
+        self.px, self.py = frame.to_px(coords[:, 0], coords[:, 1])
+        self.connect = np.zeros(len(coords), dtype=np.int32)
+        self.connect[:-1] = owner[1:] == owner[:-1]
+        self.category = category[owner]
+
+    def _range(self, index: int) -> tuple[int, int]:
+        lo, hi = np.searchsorted(self.category, [index, index + 1])
+        return int(lo), int(hi)
+
+    def path(self, index: int) -> QPainterPath | None:
+        lo, hi = self._range(index)
+        if lo == hi:
+            return None
+        path = arrayToQPath(self.px[lo:hi], self.py[lo:hi], connect=self.connect[lo:hi], finiteCheck=False)
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        return path
+
+    def ends(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pixel positions of the first and last vertex of every line of a category."""
+        lo, hi = self._range(index)
+        last = np.flatnonzero(self.connect[lo:hi] == 0) + lo
+        chosen = np.concatenate([[lo], last[:-1] + 1, last])
+        return self.px[chosen], self.py[chosen]
 
 
 def label_font(size_px: int, bold: bool = False) -> QFont:
@@ -100,29 +127,47 @@ def label_font(size_px: int, bold: bool = False) -> QFont:
 
 
 class LabelPlacer:
-    """Labels of one tile, drawn over all its layers: kept only when wholly inside the tile and
-    clear of the labels placed before (so no label is cut at a tile edge or overprinted)."""
+    """Labels of a block of tiles, drawn over all its layers: kept only when wholly inside one
+    tile and clear of the labels placed before (so no label is cut at a tile edge or overprinted,
+    and a tile shows the same labels whichever block it was painted in)."""
 
-    def __init__(self):
-        self._placed: list[tuple[QRectF, QPainterPath, LabelStyle]] = []
+    def __init__(self, cols: int = 1, rows: int = 1):
+        self._cols, self._rows = cols, rows
+        self._placed: list[tuple[QRectF, str, QFont, QPointF, LabelStyle]] = []
 
     def place(self, text: str, x: float, y: float, style: LabelStyle, font: QFont) -> bool:
         metrics = QFontMetricsF(font)
         width = metrics.horizontalAdvance(text)
         rect = QRectF(x - width / 2 - 2, y - metrics.height() / 2 - 1, width + 4, metrics.height() + 2)
-        if not QRectF(0, 0, TILE_SIZE, TILE_SIZE).contains(rect) or any(rect.intersects(r) for r, _, _ in self._placed):
+        col, row = math.floor(rect.left() / TILE_SIZE), math.floor(rect.top() / TILE_SIZE)
+        tile = QRectF(col * TILE_SIZE, row * TILE_SIZE, TILE_SIZE, TILE_SIZE)
+        if not (0 <= col < self._cols and 0 <= row < self._rows and tile.contains(rect)) \
+                or any(rect.intersects(r) for r, *_ in self._placed):
             return False
-        path = QPainterPath()
-        path.addText(QPointF(x - width / 2, y + metrics.ascent() - metrics.height() / 2), font, text)
-        self._placed.append((rect, path, style))
+        self._placed.append((rect, text, font, QPointF(x - width / 2, y + metrics.ascent() - metrics.height() / 2), style))
         return True
 
     def paint(self, painter: QPainter) -> int:
-        painter.setOpacity(1.0)
-        for _, path, style in self._placed:
-            painter.strokePath(path, QPen(QColor(style.halo), 3.0, Qt.PenStyle.SolidLine,
-                                          Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            painter.fillPath(path, QColor(style.colour))
+        """Text with a halo: the text drawn around a circle into a label-sized image, laid on at
+        the halo's opacity (stroking the glyph outlines instead cost ~20× as much)."""
+        for rect, text, font, origin, style in self._placed:
+            halo = QColor(style.halo)
+            left, top = math.floor(rect.left()) - 2, math.floor(rect.top()) - 2
+            image = QImage(math.ceil(rect.width()) + 5, math.ceil(rect.height()) + 5,
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            p = QPainter(image)
+            p.setFont(font)
+            p.setPen(QColor(halo.red(), halo.green(), halo.blue()))
+            for dx, dy in _HALO:
+                p.drawText(QPointF(origin.x() - left + dx, origin.y() - top + dy), text)
+            p.end()
+            painter.setOpacity(halo.alphaF())
+            painter.drawImage(left, top, image)
+            painter.setOpacity(1.0)
+            painter.setFont(font)
+            painter.setPen(QColor(style.colour))
+            painter.drawText(origin, text)
         return len(self._placed)
 
 
@@ -149,9 +194,20 @@ class VectorSnapshot:
             return None
         painter.setOpacity(self.opacity)
         hits = np.sort(self.tree.query(shapely.box(*frame.box(margin_px=16))))
-        for index in np.unique(self.category[hits]):
-            chosen = hits[self.category[hits] == index]
-            self._paint_group(painter, frame, self.symbols[index], self.geometries[chosen], self.extent[chosen])
+        by_category = hits[np.argsort(self.category[hits], kind="stable")]
+        categories = self.category[by_category]
+        parts, owner = shapely.get_parts(self._cut(frame, by_category, categories), return_index=True)
+        kinds, part_category = shapely.get_type_id(parts), categories[owner]
+        polygons = kinds == _POLYGON
+        rings, ring_owner = shapely.get_rings(parts[polygons], return_index=True)
+        fills = _Paths(rings, part_category[polygons][ring_owner], frame)
+        lines = (kinds == _LINESTRING) | (kinds == _LINEARRING)
+        strokes = _Paths(parts[lines], part_category[lines], frame)
+        for index in np.unique(categories).tolist():
+            if (path := fills.path(index)) is not None:
+                self._paint_polygons(painter, frame, self.symbols[index], path)
+            if (path := strokes.path(index)) is not None:
+                self._paint_lines(painter, frame, self.symbols[index], path, strokes.ends(index))
         style = self.label_style
         if self.labels is not None and style.min_zoom <= frame.z <= style.max_zoom:
             font = label_font(style.size_px, bold=frame.z < 16)
@@ -161,30 +217,50 @@ class VectorSnapshot:
                     labels.place(str(text), x, y, style, font)
         return None
 
-    def _paint_group(self, painter: QPainter, frame: TileFrame, s: Symbol, geometries: np.ndarray,
-                     extent: np.ndarray | None = None) -> None:
-        if extent is not None:
-            # Geometries much larger than the tile (district boundaries, long roads, big grids at
-            # street zoom) are cut to the tile plus a pen margin: stroking them whole cost the
-            # whole city's vertices per tile. The cut edges lie outside the tile.
-            big = extent > 4 * (frame.x1 - frame.x0)
-            if big.any():
-                pen_px = max(s.stroke_px, s.width_m / frame.ground_res)
-                geometries = geometries.copy()
-                geometries[big] = shapely.clip_by_rect(geometries[big], *frame.box(margin_px=pen_px + 16))
-        parts = shapely.get_parts(geometries)
-        kinds = shapely.get_type_id(parts)
-        polygons = parts[kinds == _POLYGON]
-        lines = parts[(kinds == _LINESTRING) | (kinds == _LINEARRING)]
-        if len(polygons):
-            outline = s.stroke if frame.z >= 14 else None  # outlines would only grey out the city view
-            painter.setPen(_pen(outline, s.stroke_px))
-            painter.setBrush(QBrush(QColor(s.fill)) if s.fill else Qt.BrushStyle.NoBrush)
-            painter.drawPath(_path(shapely.get_rings(polygons), frame))
-        if len(lines):
-            painter.setPen(_pen(s.stroke or s.fill, max(s.stroke_px, s.width_m / frame.ground_res)))
+    def _pen_px(self, s: Symbol, frame: TileFrame) -> float:
+        return max(s.stroke_px, s.width_m / frame.ground_res)
+
+    def _cut(self, frame: TileFrame, hits: np.ndarray, categories: np.ndarray) -> np.ndarray:
+        """The geometries ``hits``; those much larger than a tile (district boundaries, long roads,
+        big grids at street zoom) cut to the block plus a pen margin: stroking them whole cost the
+        whole city's vertices per block. The cut edges lie outside the block."""
+        geometries = self.geometries[hits]
+        big = self.extent[hits] > 4 * TILE_SIZE * frame.res
+        if big.any():
+            pen_px = max(self._pen_px(self.symbols[i], frame) for i in np.unique(categories[big]).tolist())
+            geometries[big] = shapely.clip_by_rect(geometries[big], *frame.box(margin_px=pen_px + 16))
+        return geometries
+
+    @staticmethod
+    def _paint_polygons(painter: QPainter, frame: TileFrame, s: Symbol, path: QPainterPath) -> None:
+        outline = s.stroke if frame.z >= 14 else None  # outlines would only grey out the city view
+        fill = QColor(s.fill) if s.fill else None
+        if outline is not None and fill is not None and fill.alpha() == 255:
+            # The outline covers the fill's edges, so the fill needs no anti-aliasing (it cost 10×
+            # the aliased fill), and a translucent outline is laid over its own fill beforehand:
+            # Qt's anti-aliased stroke of a translucent pen costs 5× that of an opaque one.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawPath(path)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(_pen(_over(outline, fill), s.stroke_px))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_path(lines, frame))
+        else:
+            painter.setPen(_pen(outline, s.stroke_px))
+            painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+    def _paint_lines(self, painter: QPainter, frame: TileFrame, s: Symbol, path: QPainterPath,
+                     ends: tuple[np.ndarray, np.ndarray]) -> None:
+        """Flat-capped strokes plus a disc on every end: Qt strokes round-capped wide pens 5× slower."""
+        colour, width = s.stroke or s.fill, self._pen_px(s, frame)
+        painter.setPen(QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        if width > _CAP_MIN_PX:
+            _blit_centred(painter, _dot(colour, round(width * 2) / 4), *ends)
 
 
 class ComponentSnapshot:
@@ -224,32 +300,34 @@ class ComponentSnapshot:
             return
         px, py = frame.to_px(self.x[rows], self.y[rows])
         cell_px = 32 if frame.z >= CLUSTER_FINE_ZOOM else 64
-        per_side = TILE_SIZE // cell_px
-        col = np.clip(px // cell_px, 0, per_side - 1).astype(int)
-        row = np.clip(py // cell_px, 0, per_side - 1).astype(int)
-        cell = row * per_side + col
+        nx, ny = frame.cols * TILE_SIZE // cell_px, frame.rows * TILE_SIZE // cell_px
+        cell = (np.clip(py // cell_px, 0, ny - 1).astype(int) * nx + np.clip(px // cell_px, 0, nx - 1).astype(int))
         n_classes = len(self.colours)
-        counts = np.bincount(cell * n_classes + self.major[rows], minlength=per_side**2 * n_classes)
-        counts = counts.reshape(per_side**2, n_classes)
+        counts = np.bincount(cell * n_classes + self.major[rows], minlength=nx * ny * n_classes)
+        counts = counts.reshape(nx * ny, n_classes)
         totals = counts.sum(axis=1)
-        mean_x = np.bincount(cell, px, per_side**2) / np.maximum(totals, 1)
-        mean_y = np.bincount(cell, py, per_side**2) / np.maximum(totals, 1)
-        font = label_font(9, bold=True)
-        painter.setFont(font)
-        for index in np.flatnonzero(totals).tolist():
-            total = int(totals[index])
-            radius = min(cell_px / 2 - 3, 2.0 + 2.2 * math.log10(1 + total) * cell_px / 32)  # a quiet density mark
-            left = (index % per_side) * cell_px
-            top = (index // per_side) * cell_px
-            cx = min(max(mean_x[index], left + radius + 1), left + cell_px - radius - 1)
-            cy = min(max(mean_y[index], top + radius + 1), top + cell_px - radius - 1)
-            mark = _cluster_mark(self.colours[int(counts[index].argmax())], round(radius * 4) / 4)
-            half = mark.width() / 2  # a blit of a pre-rendered mark: an anti-aliased ellipse cost ~50 µs
-            painter.drawImage(round(cx - half), round(cy - half), mark)
-            if radius >= 12:
-                painter.setPen(QColor("#e2e8f0"))
-                painter.drawText(QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius),
-                                 Qt.AlignmentFlag.AlignCenter, str(total))
+        cells = np.flatnonzero(totals)
+        total = totals[cells]
+        # a quiet density mark, clamped inside its cell
+        radius = np.minimum(cell_px / 2 - 3, 2.0 + 2.2 * np.log10(1 + total) * cell_px / 32)
+        left, top = (cells % nx) * cell_px, (cells // nx) * cell_px
+        cx = np.clip(np.bincount(cell, px, nx * ny)[cells] / total, left + radius + 1, left + cell_px - radius - 1)
+        cy = np.clip(np.bincount(cell, py, nx * ny)[cells] / total, top + radius + 1, top + cell_px - radius - 1)
+        # blits of pre-rendered marks (an anti-aliased ellipse cost ~50 µs), one call per colour and
+        # size, at whole-pixel positions as the marks were drawn
+        mark = counts[cells].argmax(axis=1) * 4096 + np.round(radius * 4).astype(int)
+        half = np.ceil((mark % 4096) / 4 + 1.5)  # half the side of the mark's pixmap
+        order = np.argsort(mark, kind="stable")
+        fragments = _fragments(np.round(cx - half) + half, np.round(cy - half) + half, 2 * half, 2 * half)[order]
+        for start, end in _runs(mark[order]):
+            key = int(mark[order[start]])
+            _draw_fragments(painter, fragments[start:end], _dot(self.colours[key // 4096], (key % 4096) / 4, cluster=True))
+        big = np.flatnonzero(radius >= 12)
+        if len(big):
+            painter.setFont(label_font(9, bold=True))
+            painter.setPen(QColor("#e2e8f0"))
+            for x, y, r, n in zip(cx[big].tolist(), cy[big].tolist(), radius[big].tolist(), total[big].tolist()):
+                painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(n))
 
     def _paint_symbols(self, painter: QPainter, frame: TileFrame, rows: np.ndarray) -> None:
         """One ``drawPixmapFragments`` per sprite (a per-point loop held the GIL against the GUI)."""
@@ -259,46 +337,73 @@ class ComponentSnapshot:
         scale = 0.8 if frame.z == SYMBOL_ZOOM else 1.0 if frame.z == SYMBOL_ZOOM + 1 else 1.3
         symbols, majors = self.symbol[rows], self.major[rows]
         order = np.argsort(symbols, kind="stable")  # keep the x order within a symbol
-        starts = np.flatnonzero(np.r_[True, symbols[order][1:] != symbols[order][:-1]])
-        ends = np.r_[starts[1:], len(order)]
-        for start, end in zip(starts.tolist(), ends.tolist()):
+        for start, end in _runs(symbols[order]):
             chosen = order[start:end]
             index = int(symbols[chosen[0]])
             major = int(np.bincount(majors[chosen]).argmax())
             pixmap = _sprite_pixmap(str(self.symbol_names[index]), self.colours[major], scale)
-            fragments = np.empty((len(chosen), 10), dtype=np.float64)
-            fragments[:, 0], fragments[:, 1] = px[chosen], py[chosen]  # fragment centres
-            fragments[:, 2:4] = 0.0
-            fragments[:, 4], fragments[:, 5] = pixmap.width(), pixmap.height()
-            fragments[:, 6:8] = 1.0
-            fragments[:, 8] = 0.0
-            fragments[:, 9] = 1.0
-            first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
-            painter.drawPixmapFragments(first, len(chosen), pixmap)
+            _blit_centred(painter, pixmap, px[chosen], py[chosen])
 
 
-_pixmaps: dict[tuple[str, str, float], QPixmap] = {}
-_marks: dict[tuple[str, float], QImage] = {}
+def _fragments(x: np.ndarray, y: np.ndarray, width, height) -> np.ndarray:
+    """``QPainter.PixmapFragment`` rows: whole sources of ``width`` × ``height`` centred on (x, y)."""
+    fragments = np.zeros((len(x), 10), dtype=np.float64)
+    fragments[:, 0], fragments[:, 1] = x, y  # fragment centres
+    fragments[:, 4], fragments[:, 5] = width, height
+    fragments[:, 6:8] = 1.0  # scale
+    fragments[:, 9] = 1.0  # opacity
+    return fragments
 
 
-def _cluster_mark(colour: str, radius: float) -> QImage:
-    """A cluster circle (translucent fill, faint light rim) centred in an even-sized pixmap."""
-    key = (colour, radius)
-    mark = _marks.get(key)
-    if mark is None:
+def _draw_fragments(painter: QPainter, fragments: np.ndarray, pixmap: QPixmap) -> None:
+    """One ``drawPixmapFragments`` call for C-contiguous :func:`_fragments` rows."""
+    if len(fragments):
+        first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
+        painter.drawPixmapFragments(first, len(fragments), pixmap)
+
+
+def _blit_centred(painter: QPainter, pixmap: QPixmap, x: np.ndarray, y: np.ndarray) -> None:
+    """``pixmap`` centred on every (x, y) in one call."""
+    _draw_fragments(painter, _fragments(x, y, pixmap.width(), pixmap.height()), pixmap)
+
+
+def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of equal values in sorted ``keys``."""
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return list(zip(starts.tolist(), np.r_[starts[1:], len(keys)].tolist()))
+
+
+def _over(colour: str, fill: QColor) -> QColor:
+    """``colour`` composited over the opaque ``fill``."""
+    c = QColor(colour)
+    a = c.alphaF()
+    return QColor.fromRgbF(c.redF() * a + fill.redF() * (1 - a), c.greenF() * a + fill.greenF() * (1 - a),
+                           c.blueF() * a + fill.blueF() * (1 - a))
+
+
+_pixmaps: dict[tuple, QPixmap] = {}
+def _dot(colour: str, radius: float, cluster: bool = False) -> QPixmap:
+    """An anti-aliased disc centred in an even-sized pixmap: a round line cap, or a cluster mark
+    (translucent fill, faint light rim)."""
+    key = (colour, radius, cluster)
+    dot = _pixmaps.get(key)
+    if dot is None:
         side = 2 * math.ceil(radius + 1.5)
         image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         p = QPainter(image)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(colour)
-        fill.setAlpha(95)
-        p.setPen(QPen(QColor(255, 255, 255, 70), 0.8))
+        if cluster:
+            fill.setAlpha(95)
+            p.setPen(QPen(QColor(255, 255, 255, 70), 0.8))
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(fill)
         p.drawEllipse(QPointF(side / 2, side / 2), radius, radius)
         p.end()
-        mark = _marks.setdefault(key, image)
-    return mark
+        dot = _pixmaps.setdefault(key, QPixmap.fromImage(image))
+    return dot
 
 
 def _sprite_pixmap(symbol: str, colour: str, scale: float) -> QPixmap:

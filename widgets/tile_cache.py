@@ -1,8 +1,8 @@
 """Raster tiles of the static layers: rendered by worker threads, cached, invalidated by box.
 
 The GUI thread hands a worker an immutable :class:`TileStack` (the snapshots of the visible
-static layers) and a tile key; the worker paints a QImage and the result comes back through
-a queued signal. Each key has a version; invalidating a box bumps the versions of the keys it
+static layers) and a block of tile keys (:func:`blocks`); the worker paints the block as one
+QImage, cuts it into tiles, and they come back through a queued signal. Each key has a version; invalidating a box bumps the versions of the keys it
 touches, so late results of an old version are dropped, while the old image stays on show
 until the new one arrives (the map never goes blank).
 """
@@ -22,6 +22,10 @@ from widgets.map_view import TileKey, WORLD
 from widgets.static_layers import LabelPlacer, TileFrame
 
 MAX_TILES = 1500  # ≈ 400 MB of 256² ARGB tiles at most
+BLOCK = 4  # tiles per side painted in one job at most
+BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where a tile holds
+# much, its drawing outweighs the per-call overhead, and a block's long Qt calls would hold the
+# GIL (PySide6 keeps it through a QPainter call) against the GUI thread's frames
 
 
 @dataclass(frozen=True)
@@ -32,13 +36,20 @@ class TileStack:
 
     def render(self, key: TileKey) -> tuple[QImage, dict[str, str]]:
         """The tile image and the level-of-detail mode each layer chose (by layer name)."""
-        image = QImage(TILE_SIZE, TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+        tiles, modes = self.render_block(key)
+        return tiles[0][1], modes
+
+    def render_block(self, key: TileKey, cols: int = 1, rows: int = 1) -> tuple[list[tuple[TileKey, QImage]],
+                                                                                  dict[str, str]]:
+        """The ``cols`` × ``rows`` tiles from ``key`` on, painted as one image and cut apart (queries,
+        conversions and Qt calls cost about the same per block as per tile), and the layers' modes."""
+        image = QImage(cols * TILE_SIZE, rows * TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
-        frame = TileFrame.of(key)
+        frame = TileFrame.of(key, cols, rows)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        labels = LabelPlacer()
+        labels = LabelPlacer(cols, rows)
         modes = {}
         scale = frame.scale
         for layer in self.layers:
@@ -50,7 +61,40 @@ class TileStack:
                 modes[layer.name] = mode
         labels.paint(painter)
         painter.end()
-        return image, modes
+        if cols == rows == 1:
+            return [(key, image)], modes
+        z, x, y = key
+        return [((z, x + dx, y + dy), image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE))
+                for dy in range(rows) for dx in range(cols)], modes
+
+
+def block_side(z: int) -> int:
+    return max(1, BLOCK >> max(0, BLOCK_ZOOM - z))
+
+
+def blocks(keys) -> list[tuple[TileKey, int, int]]:
+    """Rectangles of at most :func:`block_side` tiles a side, as ``(top-left key, cols, rows)``,
+    that cover ``keys`` and nothing else, nearest the middle of their level's keys first."""
+    by_level: dict[int, set[tuple[int, int]]] = {}
+    for z, x, y in keys:
+        by_level.setdefault(z, set()).add((x, y))
+    found = []
+    for z, cells in by_level.items():
+        side = block_side(z)
+        xs, ys = [x for x, _ in cells], [y for _, y in cells]
+        mid = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        for x, y in sorted(cells, key=lambda c: (c[1], c[0])):
+            if (x, y) not in cells:
+                continue
+            cols = 1
+            while cols < side and (x + cols, y) in cells:
+                cols += 1
+            rows = 1
+            while rows < side and all((x + dx, y + rows) in cells for dx in range(cols)):
+                rows += 1
+            cells.difference_update((x + dx, y + dy) for dy in range(rows) for dx in range(cols))
+            found.append(((z, x, y), cols, rows, abs(x + cols / 2 - mid[0]) + abs(y + rows / 2 - mid[1])))
+    return [block[:3] for block in sorted(found, key=lambda b: b[3])]
 
 
 def keys_touching(keys, bbox_m: tuple[float, float, float, float], margin_px: float = 16.0) -> list[TileKey]:
@@ -125,6 +169,10 @@ class TileCache(QObject):
             self._generation += 1
             self._bumps.clear()
             self._stale = set(self._images)
+            self._pool.clear()  # queued jobs would only paint tiles of the old generation
+            if self._held is not None:
+                self._held.clear()
+            self._pending.clear()
             return
         known = set(self._images) | set(self._pending)
         for key in keys_touching(known, bbox_m):
@@ -157,12 +205,18 @@ class TileCache(QObject):
 
     def request(self, keys) -> int:
         """Start rendering the keys that are missing or stale; returns how many are in flight."""
+        wanted = []
         for key in keys:
             version = self._version(key)
             if self.is_current(key) or self._pending.get(key) == version:
                 continue
             self._pending[key] = version
-            job = _job(self._stack, self._id, key, version)
+            wanted.append(key)
+        for key, cols, rows in blocks(wanted):
+            z, x, y = key
+            versions = [((z, x + dx, y + dy), self._pending[(z, x + dx, y + dy)])
+                        for dy in range(rows) for dx in range(cols)]
+            job = _job(self._stack, self._id, key, cols, rows, versions)
             if self._held is not None:
                 self._held.append(job)
             else:
@@ -205,13 +259,14 @@ class TileCache(QObject):
         self._pool.waitForDone()
 
 
-def _job(stack: TileStack, cache_id: int, key: TileKey, version):
+def _job(stack: TileStack, cache_id: int, key: TileKey, cols: int, rows: int, versions: list):
     relay = _the_relay()
 
     def run() -> None:
-        image, modes = stack.render(key)
+        tiles, modes = stack.render_block(key, cols, rows)
         try:
-            relay.rendered.emit(cache_id, key, version, image, modes)
+            for (tile_key, image), (_, version) in zip(tiles, versions):
+                relay.rendered.emit(cache_id, tile_key, version, image, modes)
         except RuntimeError:  # the application is shutting down and the relay is gone
             pass
 

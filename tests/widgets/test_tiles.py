@@ -9,7 +9,7 @@ from tests.conftest import CELL, CITY_ORIGIN, ZONES, grid_cell
 from widgets.map_canvas import MapCanvas
 from widgets.map_view import ViewTransform, mercator_bbox, tiles_in, to_lonlat, to_mercator
 from widgets.static_layers import CLUSTER, SYMBOL_ZOOM, SYMBOLS, ComponentSnapshot
-from widgets.tile_cache import keys_touching, parent_source
+from widgets.tile_cache import BLOCK, block_side, blocks, keys_touching, parent_source
 
 
 def test_mercator_round_trip_and_known_tile():
@@ -28,6 +28,17 @@ def test_view_tiles_cover_the_view_and_parent_source_is_the_right_quarter():
     assert len(keys) >= (1000 // 256) * (600 // 256)
     parent, (sx, sy, size) = parent_source((15, 27005, 13106), 1)
     assert parent == (14, 13502, 6553) and (sx, sy, size) == (128.0, 0.0, 128.0)
+
+
+def test_blocks_cover_the_requested_keys_once_with_smaller_blocks_at_low_zoom():
+    keys = tiles_in(16, mercator_bbox((118.27, 33.94, 118.30, 33.97)))
+    keys.remove(keys[len(keys) // 2])  # a hole: blocks never paint a tile that was not asked for
+    low = tiles_in(12, mercator_bbox((118.0, 33.7, 118.6, 34.2)))
+    found = blocks(keys + low)
+    covered = [(z, x + dx, y + dy) for (z, x, y), cols, rows in found for dy in range(rows) for dx in range(cols)]
+    assert sorted(covered) == sorted(keys + low)
+    assert max(cols for (z, _, _), cols, _ in found if z == 16) == BLOCK == block_side(16)
+    assert {(cols, rows) for (z, _, _), cols, rows in found if z == 12} == {(1, 1)}
 
 
 def test_keys_touching_a_box_keep_only_nearby_tiles():
@@ -100,3 +111,15 @@ def test_geometries_far_larger_than_a_tile_are_cut_to_it_without_visible_cut_edg
     edge_px = round((to_mercator(lon0, lat0)[0] - x0) / (x1 - x0) * 256)
     image, _ = stack.render(west)
     assert QColor(image.pixel(min(max(edge_px, 0), 255), 128)).name() == "#00ff00"
+
+
+def test_labels_of_a_block_stay_wholly_inside_one_of_its_tiles(gui_app):
+    from layers.city_styles import GRID_LABELS
+    from widgets.static_layers import LabelPlacer, label_font
+
+    labels, font = LabelPlacer(2, 1), label_font(11)
+    assert labels.place("网格", 128, 128, GRID_LABELS, font)  # inside the first tile
+    assert not labels.place("网格", 256, 64, GRID_LABELS, font)  # across the seam of the two tiles
+    assert labels.place("网格", 384, 128, GRID_LABELS, font)  # inside the second tile
+    assert not labels.place("网格", 384, 130, GRID_LABELS, font)  # over the one placed there
+    assert not labels.place("网格", 540, 128, GRID_LABELS, font)  # beyond the block
