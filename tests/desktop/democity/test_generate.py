@@ -153,7 +153,7 @@ def test_vehicle_history_drives_on_roads_every_30_s_up_to_the_latest_fix(demo):
     connection = demo[0]
     _, roads = _geoms(connection, "SELECT geom_wkb FROM base_feature WHERE kind = 'road'")
     rows = connection.execute("SELECT p.vehicle_id, p.x, p.y, v.depot_x, v.depot_y FROM vehicle_position p "
-                              "JOIN vehicle v ON v.id = p.vehicle_id").fetchall()
+                              "JOIN vehicle v ON v.id = p.vehicle_id ORDER BY p.vehicle_id, p.ts").fetchall()
     vehicle, x, y, depot_x, depot_y = (np.array(column, dtype=float) for column in zip(*rows))
     parked = (x == depot_x) & (y == depot_y)
     points = shapely.points(x[~parked], y[~parked])
@@ -161,6 +161,9 @@ def test_vehicle_history_drives_on_roads_every_30_s_up_to_the_latest_fix(demo):
     near_road[shapely.STRtree(roads).query(points, predicate="dwithin", distance=3e-5)[0]] = True  # ≈ 3 m
     assert near_road.all() and 0.3 < (~parked).mean() < 1.0
     assert len(set(vehicle[~parked])) > 200  # most of the fleet drives at some time
+    same = vehicle[1:] == vehicle[:-1]
+    step_m = np.hypot(np.diff(x) * np.cos(np.radians(y[1:])), np.diff(y)) * 111_320.0
+    assert step_m[same].max() < 600  # no leaps: 50 km/h covers 417 m in 30 s
     spans = connection.execute("SELECT min(ts), max(ts), count(*) FROM vehicle_position GROUP BY vehicle_id").fetchall()
     assert {((_time(last) - _time(first)).total_seconds(), count) for first, last, count in spans} == {(7170.0, 240)}
     assert all(datetime(2024, 5, 31, 23, 50) <= _time(last) <= datetime(2024, 6, 1) for _, last, _ in spans)
