@@ -18,7 +18,7 @@ from desktop.democity.roads import RoadNet
 from desktop.feeds.simulator import CitySimulator, World
 
 FIX_EVERY_S = 30
-HISTORY_S = {"tiny": 3600, "demo": 7200, "city": 300}  # city: 5 min, keeping its generation time within ~10 %
+HISTORY_S = {"tiny": 3600, "demo": 7200, "city": 240}  # city: 4 min (≈ 6 s of its ≈ 100 s)
 
 
 def _noded(lines: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ PATH = QColor(203, 213, 225, 110)
 CASING = QColor("#050b16")
 STOP_FILL = QColor("#fbbf24")
 STOP_TEXT = QColor("#1f1300")
-MARKER_RADIUS = 7.0
+MARKER_RADIUS = 8.0
 
 
 def kind_colour(kind: str) -> QColor:
@@ -86,11 +86,11 @@ class TrackOverlay:
         angle = math.radians(heading)
         ahead = QPointF(math.sin(angle), -math.cos(angle))  # screen y grows downwards
         side = QPointF(-ahead.y(), ahead.x())
-        tip = here + ahead * (MARKER_RADIUS + 9)
-        base = here + ahead * (MARKER_RADIUS + 1)
+        tip = here + ahead * (MARKER_RADIUS + 12)
+        base = here + ahead * (MARKER_RADIUS - 2)
         painter.setPen(_pen(CASING, 1.5))
         painter.setBrush(QColor("#f8fafc"))
-        painter.drawPolygon(QPolygonF([tip, base + side * 6, base - side * 6]))
+        painter.drawPolygon(QPolygonF([tip, base + side * 8, base - side * 8]))
         painter.setPen(_pen(QColor("#f8fafc"), 2.0))
         painter.setBrush(colour)
         painter.drawEllipse(here, MARKER_RADIUS, MARKER_RADIUS)
