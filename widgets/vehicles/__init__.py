@@ -1,7 +1,7 @@
 """Vehicle views: 轨迹回放 (track replay). :func:`install_track_replay` adds its dock to a ``MainWindow``."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from widgets.vehicles.replay_panel import TrackReplayPanel
@@ -20,7 +20,7 @@ def install_track_replay(window: QMainWindow) -> TrackReplayPanel:
     window.tabifyDockWidget(window.docks["cases"], dock)  # opened, it takes the 案件 tab's full height
     dock.hide()
     dock.toggleViewAction().toggled.connect(panel.set_shown)
-    dock.toggleViewAction().toggled.connect(lambda shown: shown and dock.raise_())
+    dock.toggleViewAction().toggled.connect(lambda shown: shown and QTimer.singleShot(0, dock.raise_))
     panel.set_shown(False)
     window.docks[DOCK_KEY] = dock
     return panel

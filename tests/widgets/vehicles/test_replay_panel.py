@@ -3,6 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabBar
 
 from desktop.app_state import AppState
 from desktop.storage.models import VehiclePosition
@@ -127,7 +128,8 @@ def test_the_dock_opens_from_the_view_menu_and_closing_it_takes_the_track_off(qt
     dock, panel = window.docks["track_replay"], window.track_replay
     assert dock.isHidden() and dock.windowTitle() == "轨迹回放"
     dock.toggleViewAction().trigger()
-    assert dock.isVisible()
+    tabs = next(bar for bar in window.findChildren(QTabBar) if "轨迹回放" in [bar.tabText(i) for i in range(bar.count())])
+    qtbot.waitUntil(lambda: tabs.tabText(tabs.currentIndex()) == "轨迹回放")  # the tab beside 案件 comes to the front
     state.set_selection((("vehicle", 1),))
     panel.query()
     assert panel.overlay in window.canvas._overlays
