@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from desktop.app_state import AppState
 from desktop.i18n import ROOT, load_translators
 from desktop.local_feed import start_local_feed
+from desktop.maintenance import start_retention
 from desktop.paths import default_database_path
 from desktop.shell import MainWindow
 from desktop.storage.database import DatabaseError
@@ -143,6 +144,7 @@ def run_gui(db: str | None) -> int:
     if not open_city(state, db):
         return 1
     start_local_feed(state)
+    start_retention(state)
     window = MainWindow(state)
     window.show()
     freeze_startup_objects()

@@ -17,6 +17,7 @@ from widgets.emergency.emergency_panel import EmergencyPanel
 from widgets.emergency.menu_actions import install_emergency_actions
 from widgets.map_canvas import MapCanvas
 from widgets.maptools import install_map_tools
+from widgets.vehicles import install_track_replay
 from widgets.video.panel import VideoPanel
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.setStatusBar(CityStatusBar(state, self))
         self.docks = self._build_docks()
+        self.track_replay = install_track_replay(self)
         self._build_menus()
         self.map_tools = install_map_tools(self)
         self._default_layout = self.saveState(_LAYOUT_VERSION)

@@ -1,4 +1,5 @@
-"""Vehicles (环卫/渣土/执法/市政抢修), their depots on the city edge and one last position each."""
+"""Vehicles (环卫/渣土/执法/市政抢修), their depots on the city edge, and where each is when the generated
+history starts (:mod:`desktop.democity.history` drives them from there)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,10 +26,8 @@ class Fleet:
     phone: list[str]
     department_id: np.ndarray
     depot_xy: np.ndarray
-    xy: np.ndarray          # last position
-    speed_kmh: np.ndarray
-    heading: np.ndarray
-    ts: list[datetime]
+    xy: np.ndarray          # where the history starts: on a road, or parked at the depot
+    ts: list[datetime]      # time of the last fix
 
 
 def _depots(rng, district: shapely.Geometry, count: int) -> np.ndarray:
@@ -56,19 +55,16 @@ def build_fleet(rng, count: int, district, roads: RoadNet, department_ids: dict[
     depot_xy = np.concatenate(depot_xy)
 
     pool = [roads.sample(rng, c, 50.0) for c in ("主干路", "次干路")]
-    pool_xy, pool_tangent = np.concatenate([p[0] for p in pool]), np.concatenate([p[1] for p in pool])
+    pool_xy = np.concatenate([p[0] for p in pool])
     distance = np.hypot(pool_xy[None, :, 0] - depot_xy[:, None, 0], pool_xy[None, :, 1] - depot_xy[:, None, 1])
     near = np.argpartition(distance, min(_WORK_AREA_POINTS, len(pool_xy) - 1), axis=1)[:, :_WORK_AREA_POINTS]
     spot = near[depot_of, rng.integers(0, near.shape[1], count)]
     parked = rng.random(count) < 0.25
-    direction = pool_tangent[spot] * rng.choice((-1.0, 1.0), count)[:, None]
-    heading = np.where(parked, 0.0, np.degrees(np.arctan2(direction[:, 0], direction[:, 1])) % 360)
     numbers = names.mobile_numbers(rng, 2 * count)
     seconds = rng.integers(0, 600, count)
     return Fleet(
         kind=kinds, plate=names.plates(rng, count), terminal_id=[f"0{n}" for n in numbers[:count]], phone=numbers[count:],
         department_id=np.array([department_ids[KIND_DEPARTMENT[k]] for k in kinds]),
         depot_xy=depot_xy[depot_of], xy=np.where(parked[:, None], depot_xy[depot_of], pool_xy[spot]),
-        speed_kmh=np.where(parked, 0.0, np.round(rng.uniform(5, 45, count), 1)), heading=np.round(heading, 1),
         ts=[EPOCH - timedelta(seconds=int(s)) for s in seconds],
     )

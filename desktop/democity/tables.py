@@ -7,7 +7,9 @@ import numpy as np
 import shapely
 from sqlalchemy.orm import Session
 
+from desktop.democity import history
 from desktop.democity.admin import CITY_CODE, CITY_NAME, DISTRICT_CODE, DISTRICT_NAME
+from desktop.democity.fleet import EPOCH
 from desktop.democity.plan import CityPlan
 from desktop.democity.projection import xy_to_lonlat
 from desktop.democity.writer import insert_rows, with_geometry
@@ -17,6 +19,7 @@ from desktop.storage.models import (
     AdminArea, BaseFeature, Camera, ClassCode, Component, Department, DisposalGrid, GridResponsibility,
     IoTDevice, Meta, Staff, UnitGrid, Vehicle, VehiclePosition,
 )
+from desktop.vehicles.tracks import SAMPLE_HISTORY_KEY
 
 RIVER_NAME = "古黄河"
 
@@ -39,7 +42,7 @@ def _meta(plan: CityPlan):
     facts = {
         "city_name": "宿迁市宿城区 (演示城市)", "generator": "demo-city", "scale": plan.scale.name, "seed": str(plan.seed),
         "grid_rule": f"{rule.admin_digits}+{rule.street_digits}+{rule.community_digits}+{rule.serial_digits}",
-        "class_scheme": DEFAULT_SCHEME,
+        "class_scheme": DEFAULT_SCHEME, SAMPLE_HISTORY_KEY: EPOCH.isoformat(),
     }
     return [{"key": k, "value": v} for k, v in facts.items()]
 
@@ -78,12 +81,10 @@ def _components(plan: CityPlan):
 def _vehicles(plan: CityPlan):
     f = plan.fleet
     depot_x, depot_y = _lonlat(f.depot_xy)
-    x, y = _lonlat(f.xy)
     vehicles = [{"id": i + 1, "plate": f.plate[i], "kind": f.kind[i], "terminal_id": f.terminal_id[i], "phone": f.phone[i],
-                 "department_id": int(f.department_id[i]), "depot_x": depot_x[i], "depot_y": depot_y[i]} for i in range(len(x))]
-    positions = [{"vehicle_id": i + 1, "ts": f.ts[i], "x": x[i], "y": y[i], "speed_kmh": float(f.speed_kmh[i]),
-                  "heading": float(f.heading[i]), "is_drill": False} for i in range(len(x))]
-    return vehicles, positions
+                 "department_id": int(f.department_id[i]), "depot_x": depot_x[i], "depot_y": depot_y[i]}
+                for i in range(len(depot_x))]
+    return vehicles, history.drive(f, plan.roads, history.HISTORY_S[plan.scale.name], plan.seed)
 
 
 def _cameras(plan: CityPlan):

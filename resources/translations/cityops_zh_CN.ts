@@ -122,17 +122,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell.py" line="33"/>
+        <location filename="../../desktop/shell.py" line="34"/>
         <source>City Operations · One-Map Command Centre</source>
         <translation>城市运管服 · 一张图指挥中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="50"/>
+        <location filename="../../desktop/shell.py" line="52"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="51"/>
+        <location filename="../../desktop/shell.py" line="53"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -141,7 +141,7 @@
         <translation type="vanished">告警接入将在实时接入模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="52"/>
+        <location filename="../../desktop/shell.py" line="54"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation type="vanished">案件办理将在派遣调度模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="53"/>
+        <location filename="../../desktop/shell.py" line="55"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation type="vanished">视频墙将在视频模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="54"/>
+        <location filename="../../desktop/shell.py" line="56"/>
         <source>Emergency plans</source>
         <translation>应急预案</translation>
     </message>
@@ -168,72 +168,72 @@
         <translation type="vanished">应急预案将在应急预案模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="68"/>
+        <location filename="../../desktop/shell.py" line="70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="69"/>
+        <location filename="../../desktop/shell.py" line="71"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="71"/>
+        <location filename="../../desktop/shell.py" line="73"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="73"/>
+        <location filename="../../desktop/shell.py" line="75"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="77"/>
+        <location filename="../../desktop/shell.py" line="79"/>
         <source>Fit map to &amp;city</source>
         <translation>全图显示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="78"/>
+        <location filename="../../desktop/shell.py" line="80"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="81"/>
+        <location filename="../../desktop/shell.py" line="83"/>
         <source>&amp;Restore default layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="87"/>
+        <location filename="../../desktop/shell.py" line="89"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="88"/>
+        <location filename="../../desktop/shell.py" line="90"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="100"/>
+        <location filename="../../desktop/shell.py" line="102"/>
         <source>Open city database</source>
         <translation>打开城市数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="100"/>
+        <location filename="../../desktop/shell.py" line="102"/>
         <source>City databases (*.db *.sqlite);;All files (*)</source>
         <translation>城市数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="111"/>
+        <location filename="../../desktop/shell.py" line="113"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="129"/>
+        <location filename="../../desktop/shell.py" line="131"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="130"/>
+        <location filename="../../desktop/shell.py" line="132"/>
         <source>City Operations · One-Map Command Centre
 
 The city&apos;s unit grids, management components, vehicles, cameras, alarms and cases on one map.</source>

@@ -33,13 +33,15 @@ def window(gui_app, qtbot, small_city):
 
 def test_window_has_the_chinese_title_docks_menus_and_status_bar(window):
     assert window.windowTitle() == TITLE
-    assert [dock.windowTitle() for dock in window.findChildren(QDockWidget)] == DOCKS
-    assert all(dock.objectName() and dock.isVisible() for dock in window.findChildren(QDockWidget))
+    assert [dock.windowTitle() for dock in window.findChildren(QDockWidget)] == DOCKS + ["轨迹回放"]
+    assert all(dock.objectName() and dock.isVisible() for dock in window.findChildren(QDockWidget)
+               if dock is not window.docks["track_replay"])
+    assert window.docks["track_replay"].isHidden()  # opened from the 视图 menu
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
     assert list(menus) == ["文件(&F)", "视图(&V)", "书签(&B)", "插件(&P)", "帮助(&H)"]
     assert [a.text() for a in menus["文件(&F)"].actions() if a.text()] == ["打开数据库(&O)…", "退出(&X)"]
     view = [a.text() for a in menus["视图(&V)"].actions() if a.text()]
-    assert view[:5] == DOCKS and {"全屏(&F)", "恢复默认布局(&R)"} <= set(view)
+    assert view[:6] == DOCKS + ["轨迹回放"] and {"全屏(&F)", "恢复默认布局(&R)"} <= set(view)
     assert [a.text() for a in menus["帮助(&H)"].actions()] == ["关于(&A)"]
     status = window.statusBar()
     assert status.city_label.text() == "测试市"

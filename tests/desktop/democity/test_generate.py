@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 import sqlite3
 from collections import Counter
 
@@ -71,7 +72,7 @@ def test_demo_counts_are_near_targets(demo):
     counts = summary["counts"]
     assert 1_700 <= counts["unit_grid"] <= 2_400
     assert 85_000 <= counts["component"] <= 115_000
-    assert counts["vehicle"] == counts["vehicle_position"] == 300
+    assert counts["vehicle"] == 300 and counts["vehicle_position"] == 300 * 240  # 2 h of fixes every 30 s
     assert counts["camera"] == 64
     assert counts["grid_responsibility"] == 5 * counts["unit_grid"]
     assert messages[0].startswith("[1/") and "完成" in messages[-1]
@@ -146,3 +147,29 @@ def test_vehicles_cameras_and_devices_are_consistent(demo):
         assert "与" in name and name.endswith("向") and 50 <= fov <= 90 and 60 <= range_m <= 150
     kinds = Counter(kind for (kind,) in connection.execute("SELECT kind FROM iot_device"))
     assert kinds["井盖"] > kinds["路灯"] > 0 and kinds["水位"] > 0
+
+
+def test_vehicle_history_drives_on_roads_every_30_s_up_to_the_latest_fix(demo):
+    connection = demo[0]
+    _, roads = _geoms(connection, "SELECT geom_wkb FROM base_feature WHERE kind = 'road'")
+    rows = connection.execute("SELECT p.vehicle_id, p.x, p.y, v.depot_x, v.depot_y FROM vehicle_position p "
+                              "JOIN vehicle v ON v.id = p.vehicle_id ORDER BY p.vehicle_id, p.ts").fetchall()
+    vehicle, x, y, depot_x, depot_y = (np.array(column, dtype=float) for column in zip(*rows))
+    parked = (x == depot_x) & (y == depot_y)
+    points = shapely.points(x[~parked], y[~parked])
+    near_road = np.zeros(len(points), dtype=bool)
+    near_road[shapely.STRtree(roads).query(points, predicate="dwithin", distance=3e-5)[0]] = True  # ≈ 3 m
+    assert near_road.all() and 0.3 < (~parked).mean() < 1.0
+    assert len(set(vehicle[~parked])) > 200  # most of the fleet drives at some time
+    same = vehicle[1:] == vehicle[:-1]
+    step_m = np.hypot(np.diff(x) * np.cos(np.radians(y[1:])), np.diff(y)) * 111_320.0
+    assert step_m[same].max() < 600  # no leaps: 50 km/h covers 417 m in 30 s
+    spans = connection.execute("SELECT min(ts), max(ts), count(*) FROM vehicle_position GROUP BY vehicle_id").fetchall()
+    assert {((_time(last) - _time(first)).total_seconds(), count) for first, last, count in spans} == {(7170.0, 240)}
+    assert all(datetime(2024, 5, 31, 23, 50) <= _time(last) <= datetime(2024, 6, 1) for _, last, _ in spans)
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    assert meta["sample_history_end"] == "2024-06-01T00:00:00+00:00"
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text)

@@ -1,0 +1,1 @@
+"""Vehicle tracks: replay data and position retention (Qt-free)."""

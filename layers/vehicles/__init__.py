@@ -1,0 +1,1 @@
+"""Vehicle models: track replay (轨迹回放)."""
