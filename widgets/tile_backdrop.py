@@ -70,8 +70,7 @@ class Backdrop:
     def paint(self, painter: QPainter, view: ViewTransform, sources: Sequence[Lookup]) -> None:
         """Blit the backdrop for ``view``, compositing what changed or came into view first."""
         grid = (view.res, view.tile_zoom, tuple(sources))
-        vx = (view.cx + MERCATOR_HALF) / view.res - view.width / 2
-        vy = (MERCATOR_HALF - view.cy) / view.res - view.height / 2
+        vx, vy = view.grid_origin
         seen = QRect(math.floor(vx), math.floor(vy), view.width + 1, view.height + 1)
         if self._image is None or grid != self._grid:
             self._new_image(seen.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN), grid, keep=False)
