@@ -171,26 +171,31 @@ class VehiclePainter:
         return prepared
 
     def _trails(self, view: ViewTransform, prepared: _Prepared, rows: np.ndarray) -> list[tuple[QPen, QPainterPath]]:
-        """One (pen, path) per vehicle kind: each trail oldest → newest."""
-        points, counts = self.layer.trails(rows)
+        """One (pen, path) per vehicle kind, each trail a polyline oldest → newest; at district zoom
+        every third position (a trail is a few pixels long there, and its points cost the frame)."""
+        layer = self.layer
+        kinds = np.minimum(layer.kind[rows], len(styles.VEHICLE_COLOURS))
+        order = np.argsort(kinds, kind="stable")
+        rows, kinds = rows[order], kinds[order]
+        points, counts = layer.trails(rows)
+        keep = counts > 1  # the positions before the first real one repeat it: no gaps, no masks
+        step = 1 if view.zoom >= 16 else 3
+        points, kinds = points[keep, ::-step][:, ::-1], kinds[keep]  # the newest always kept
         tx, ty = prepared.local(view, *to_mercator(points[:, :, 0], points[:, :, 1]))
-        n = points.shape[1]
-        real = np.arange(n)[None, :] >= (n - counts)[:, None]
-        connect = real.copy()
-        connect[:, -1] = False
-        kinds = np.minimum(self.layer.kind[rows], len(styles.VEHICLE_COLOURS))
+        connect = np.ones(tx.shape, dtype=np.int32)
+        connect[:, -1] = 0
+        bounds = np.searchsorted(kinds, np.arange(len(styles.VEHICLE_COLOURS) + 2))
         trails = []
         for kind, colour in enumerate([*styles.VEHICLE_COLOURS, styles.VEHICLE_OTHER]):
-            chosen = (kinds == kind) & (counts > 1)
-            if not chosen.any():
+            start, end = bounds[kind], bounds[kind + 1]
+            if start == end:
                 continue
-            mask = real[chosen]
             trail_colour = QColor(colour)
             trail_colour.setAlpha(130)
             pen = QPen(trail_colour, 2.0 if prepared.smooth_trails else 0.0)
             pen.setCosmetic(True)
-            trails.append((pen, arrayToQPath(tx[chosen][mask], ty[chosen][mask],
-                                             connect=connect[chosen][mask].astype(np.int32), finiteCheck=False)))
+            trails.append((pen, arrayToQPath(tx[start:end].ravel(), ty[start:end].ravel(),
+                                             connect=connect[start:end].ravel(), finiteCheck=False)))
         return trails
 
 
