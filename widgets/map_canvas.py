@@ -251,16 +251,7 @@ class MapCanvas(QWidget):
         """True when every tile of the view is current (requesting the ones that are not)."""
         self._request_visible()
         keys = self._view.tiles()
-        if not (all(self.tiles.is_current(k) for k in keys) and all(self.base.is_done(k) for k in keys)):
-            return False
-        if not self._backdrop.settled(self._view, self._sources()):
-            self.update()  # the next frames replace what a zoom left scaled
-            return False
-        return True
-
-    def _sources(self) -> tuple:
-        """The tile lookups composited, bottom first."""
-        return (self.base.image, self.tiles.image) if self.base.mode == QGIS else (self.tiles.image,)
+        return all(self.tiles.is_current(k) for k in keys) and all(self.base.is_done(k) for k in keys)
 
     def wait_until_complete(self, timeout: float = 30.0) -> bool:
         """Run a local event loop until every tile of the view is current (or ``timeout`` s pass)."""
@@ -304,7 +295,8 @@ class MapCanvas(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No city database is open"))
             painter.end()
             return
-        self._backdrop.paint(painter, view, self._sources())
+        sources = (self.base.image, self.tiles.image) if self.base.mode == QGIS else (self.tiles.image,)
+        self._backdrop.paint(painter, view, sources)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         phase = (time.monotonic() % _PULSE_SECONDS) / _PULSE_SECONDS

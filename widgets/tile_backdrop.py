@@ -20,7 +20,6 @@ from widgets.map_view import WORLD, TileKey, ViewTransform, tiles_in
 from widgets.tile_cache import children, parent_source
 
 MARGIN = 256  # pixels around the view: pans within it blit, beyond it shift the backdrop
-REFINE_PER_FRAME = 8  # after a zoom, slots of the scaled old image replaced by their tiles per frame
 FALLBACK_LEVELS = 6  # levels above a missing tile searched for a stand-in
 
 Lookup = Callable[[TileKey], QImage | None]
@@ -60,7 +59,6 @@ class Backdrop:
         self._origin = (0, 0)  # grid pixel of the image's top left
         self._covered: set[TileKey] = set()  # slots composited into the image
         self._exact: set[TileKey] = set()  # … of which show their own tiles (the rest stand-ins)
-        self._scaled: set[TileKey] = set()  # slots showing the image of the zoom before, scaled
         self._arrived: set[TileKey] = set()
 
     def clear(self) -> None:
@@ -74,18 +72,12 @@ class Backdrop:
         grid = (view.res, view.tile_zoom, tuple(sources))
         vx, vy = view.grid_origin
         seen = QRect(math.floor(vx), math.floor(vy), view.width + 1, view.height + 1)
-        rect = seen.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        if self._image is None or grid[2] != self._grid[2] or not 0.25 <= self._grid[0] / view.res <= 4:
-            self._new_image(rect, grid, keep=False)
-        elif grid != self._grid:
-            self._zoomed(rect, grid, seen)
+        if self._image is None or grid != self._grid:
+            self._new_image(seen.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN), grid, keep=False)
         elif not self._rect().contains(seen):
-            self._new_image(rect, grid, keep=True)
-        visible = self._keys(seen)
-        todo = [key for key in visible if key not in self._covered or key in self._arrived or (
+            self._new_image(seen.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN), grid, keep=True)
+        todo = [key for key in self._keys(seen) if key not in self._covered or key in self._arrived or (
             key not in self._exact and any(_stands_in(other, key) for other in self._arrived))]
-        todo += [key for key in visible if key in self._scaled and key not in todo
-                 and all(lookup(key) is not None for lookup in sources)][:REFINE_PER_FRAME]
         self._arrived.clear()
         if todo:
             target = QPainter(self._image)
@@ -94,12 +86,6 @@ class Backdrop:
                 self._compose(target, key)
             target.end()
         painter.drawImage(round(self._origin[0] - vx), round(self._origin[1] - vy), self._image)
-
-    def settled(self, view: ViewTransform, sources: Sequence[Lookup]) -> bool:
-        """Whether the last frame showed ``view`` with no scaled image of a zoom before left."""
-        vx, vy = view.grid_origin
-        return self._grid == (view.res, view.tile_zoom, tuple(sources)) and not self._scaled.intersection(
-            self._keys(QRect(math.floor(vx), math.floor(vy), view.width + 1, view.height + 1)))
 
     def _rect(self) -> QRect:
         return QRect(*self._origin, self._image.width(), self._image.height())
@@ -132,28 +118,6 @@ class Backdrop:
         else:
             self._covered = set()
         self._exact &= self._covered
-        self._scaled &= self._covered
-
-    def _zoomed(self, rect: QRect, grid: tuple, seen: QRect) -> None:
-        """After a zoom the old image, scaled, stands in for the slots in view in one call (not a
-        stand-in per tile); the slots it covers whole are replaced by their tiles a few per frame."""
-        old, old_rect, factor = self._image, self._rect(), self._grid[0] / grid[0]
-        self._new_image(rect, grid, keep=False)
-        scaled = QRectF(old_rect.x() * factor, old_rect.y() * factor, old_rect.width() * factor,
-                        old_rect.height() * factor)
-        keys = self._keys(seen)
-        slots = QRect()
-        for key in keys:
-            slots |= self._slot(key)
-        shown = scaled.intersected(QRectF(slots))
-        painter = QPainter(self._image)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(shown.translated(-rect.x(), -rect.y()), old,
-                          QRectF(shown.x() / factor - old_rect.x(), shown.y() / factor - old_rect.y(),
-                                 shown.width() / factor, shown.height() / factor))
-        painter.end()
-        self._scaled = {key for key in keys if shown.contains(QRectF(self._slot(key)))}
-        self._covered = set(self._scaled)
 
     def _compose(self, painter: QPainter, key: TileKey) -> None:
         slot = self._slot(key).translated(-self._origin[0], -self._origin[1])
@@ -163,7 +127,6 @@ class Backdrop:
         for lookup in self._grid[2]:
             exact = draw_source(painter, key, lookup, target) is True and exact
         self._covered.add(key)
-        self._scaled.discard(key)
         if exact:
             self._exact.add(key)
         else:
