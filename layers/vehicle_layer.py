@@ -83,6 +83,7 @@ class VehicleLayer(Layer):
 
     def trails(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``(points, counts)``: each row's trail oldest → newest as (len(rows), TRAIL_LENGTH, 2)
-        lon/lat, of which the last ``counts[i]`` are real."""
-        order = (self._head[rows, None] + np.arange(TRAIL_LENGTH)) % TRAIL_LENGTH
-        return np.take_along_axis(self._trail[rows], order[:, :, None], axis=1), self._count[rows]
+        lon/lat, of which the last ``counts[i]`` are real (the others repeat the oldest real one)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        slots = rows[:, None] * TRAIL_LENGTH + (self._head[rows, None] + np.arange(TRAIL_LENGTH)) % TRAIL_LENGTH
+        return self._trail.reshape(-1, 2)[slots], self._count[rows]

@@ -22,6 +22,7 @@ from widgets.map_view import ViewTransform, to_mercator
 from widgets.static_layers import label_font
 
 SPRITE = 22  # vehicle sprite cell, pixels
+MARGIN = 256  # pixels around the view a live drawing is prepared for (pans within it reuse it)
 TRAILS_UP_TO = 3000  # vehicles in view; more and trails are left out
 SMOOTH_UP_TO = 1000  # vehicles in view with anti-aliased trails up to a quarter of this
 PLATES_FROM_ZOOM = 17
@@ -61,80 +62,141 @@ def _vehicle_sheet() -> QPixmap:
     return sheet
 
 
+class _Prepared:
+    """A live layer's drawing for the view plus :data:`MARGIN`, in pixels from an integer anchor
+    on the view's grid (:attr:`ViewTransform.grid_origin`): frames that only pan within the margin
+    draw it again under a translation, with no projection and no numpy."""
+
+    def __init__(self, view: ViewTransform, stamp: tuple):
+        gx, gy = view.grid_origin
+        self.anchor = (math.floor(gx), math.floor(gy))
+        self.key = (view.res, view.width, view.height)
+        self.stamp = stamp
+
+    def fits(self, view: ViewTransform, stamp: tuple) -> bool:
+        gx, gy = view.grid_origin
+        return (self.key == (view.res, view.width, view.height) and len(stamp) == len(self.stamp)
+                and all(a is b if isinstance(a, np.ndarray) else a == b for a, b in zip(stamp, self.stamp))
+                and abs(gx - self.anchor[0]) < MARGIN and abs(gy - self.anchor[1]) < MARGIN)
+
+    def local(self, view: ViewTransform, mx, my) -> tuple[np.ndarray, np.ndarray]:
+        gx, gy = view.to_grid(mx, my)
+        return gx - self.anchor[0], gy - self.anchor[1]
+
+    def culled(self, view: ViewTransform, x: np.ndarray, y: np.ndarray, margin: float) -> np.ndarray:
+        """Rows within the margin around any view this drawing fits (plus ``margin`` pixels)."""
+        reach = MARGIN + margin
+        return (x >= -reach) & (x <= view.width + reach) & (y >= -reach) & (y <= view.height + reach)
+
+    def in_view(self, view: ViewTransform, x: np.ndarray, y: np.ndarray, margin: float) -> np.ndarray:
+        gx, gy = view.grid_origin
+        return _visible(view, x - (gx - self.anchor[0]), y - (gy - self.anchor[1]), margin)
+
+    def translate(self, painter: QPainter, view: ViewTransform) -> None:
+        gx, gy = view.grid_origin
+        painter.translate(round(self.anchor[0] - gx), round(self.anchor[1] - gy))
+
+
+def _fragments(x: np.ndarray, y: np.ndarray, sx, sy, side: float) -> np.ndarray:
+    """``drawPixmapFragments`` rows: at whole pixels (plain blits), unscaled, unrotated, opaque."""
+    fragments = np.empty((len(x), 10), dtype=np.float64)
+    fragments[:, 0], fragments[:, 1] = np.rint(x), np.rint(y)
+    fragments[:, 2], fragments[:, 3] = sx, sy
+    fragments[:, 4:6] = side
+    fragments[:, 6:8] = 1.0
+    fragments[:, 8] = 0.0
+    fragments[:, 9] = 1.0
+    return fragments
+
+
+def _draw_fragments(painter: QPainter, fragments: np.ndarray, pixmap: QPixmap) -> None:
+    if len(fragments):
+        painter.drawPixmapFragments(shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment),
+                                    len(fragments), pixmap)
+
+
 class VehiclePainter:
     def __init__(self, layer: VehicleLayer):
         self.layer = layer
         self._sheet: QPixmap | None = None
-        self._projected: tuple | None = None  # (layer version, length, Mercator x, y)
-        self.drawn = 0  # vehicles drawn in the last frame (tests, bench)
-
-    def _mercator(self) -> tuple[np.ndarray, np.ndarray]:
-        """Mercator positions, projected once per change of the layer (not once per frame)."""
-        layer = self.layer
-        stamp = (getattr(layer, "version", None), len(layer.x), id(layer.x))
-        if self._projected is None or self._projected[0] != stamp or stamp[0] is None:
-            self._projected = (stamp, *to_mercator(layer.x, layer.y))
-        return self._projected[1], self._projected[2]
+        self._prepared: _Prepared | None = None
+        self.drawn = 0  # vehicles in view when the drawing was prepared (tests, bench)
 
     def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
-        layer = self.layer
-        px, py = view.to_screen(*self._mercator())
-        rows = np.flatnonzero(_visible(view, px, py, SPRITE))
-        self.drawn = len(rows)
-        if not len(rows):
+        stamp = (self.layer.version, view.zoom >= 15, view.zoom >= 14, view.zoom >= PLATES_FROM_ZOOM)
+        prepared = self._prepared
+        if prepared is None or not prepared.fits(view, stamp):
+            prepared = self._prepared = self._prepare(view, stamp)
+        self.drawn = prepared.drawn
+        if not prepared.drawn:
             return
-        if len(rows) <= TRAILS_UP_TO and view.zoom >= 14:
-            self._paint_trails(painter, view, rows)
+        painter.save()
+        prepared.translate(painter, view)
+        # Unrotated, unscaled fragments of a pre-rotated sheet: 10 k markers cost a few ms
+        # (rotating per marker cost 15 ms aliased, 400 ms anti-aliased and smoothed).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, prepared.smooth_trails)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen, path in prepared.trails:
+            painter.setPen(pen)
+            painter.drawPath(path)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        _draw_fragments(painter, prepared.fragments, self._sheet)
+        if prepared.plates:
+            painter.setFont(label_font(11))
+            painter.setPen(QColor("#e2e8f0"))
+            for plate, x, y in prepared.plates:
+                painter.drawText(QPointF(x + 10, y - 8), str(plate))
+        painter.restore()
+
+    def _prepare(self, view: ViewTransform, stamp: tuple) -> _Prepared:
+        layer = self.layer
+        prepared = _Prepared(view, stamp)
+        x, y = prepared.local(view, *to_mercator(layer.x, layer.y))
+        rows = np.flatnonzero(prepared.culled(view, x, y, SPRITE))
+        x, y = x[rows], y[rows]
+        prepared.drawn = int(np.count_nonzero(prepared.in_view(view, x, y, SPRITE)))
+        prepared.trails, prepared.smooth_trails, prepared.plates = [], False, []
+        if prepared.drawn <= TRAILS_UP_TO and view.zoom >= 14:
+            prepared.smooth_trails = prepared.drawn <= SMOOTH_UP_TO // 4  # aliased thin lines: 10× faster
+            prepared.trails = self._trails(view, prepared, rows)
         if self._sheet is None:
             self._sheet = _vehicle_sheet()
         kinds = np.minimum(layer.kind[rows], len(styles.VEHICLE_COLOURS)).astype(np.int64)
         steps = np.rint(layer.heading[rows] * (HEADING_STEPS / 360.0)).astype(np.int64) % HEADING_STEPS
-        fragments = np.empty((len(rows), 10), dtype=np.float64)
-        fragments[:, 0], fragments[:, 1] = np.rint(px[rows]), np.rint(py[rows])  # whole pixels: plain blits
-        fragments[:, 2] = (kinds * HEADING_STEPS + steps) * SPRITE
-        fragments[:, 3] = 0.0 if view.zoom < 15 else SPRITE
-        fragments[:, 4:6] = SPRITE
-        fragments[:, 6:8] = 1.0
-        fragments[:, 8] = 0.0
-        fragments[:, 9] = 1.0
-        first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
-        painter.save()
-        # Unrotated, unscaled fragments of a pre-rotated sheet: 10 k markers cost a few ms
-        # (rotating per marker cost 15 ms aliased, 400 ms anti-aliased and smoothed).
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawPixmapFragments(first, len(rows), self._sheet)
-        painter.restore()
-        if view.zoom >= PLATES_FROM_ZOOM and len(rows) <= 300:
-            painter.setFont(label_font(11))
-            painter.setPen(QColor("#e2e8f0"))
-            for plate, x, y in zip(layer.plates[rows].tolist(), px[rows].tolist(), py[rows].tolist()):
-                painter.drawText(QPointF(x + 10, y - 8), str(plate))
+        prepared.fragments = _fragments(x, y, (kinds * HEADING_STEPS + steps) * SPRITE,
+                                        0.0 if view.zoom < 15 else SPRITE, SPRITE)
+        if view.zoom >= PLATES_FROM_ZOOM and prepared.drawn <= 300:
+            prepared.plates = list(zip(layer.plates[rows].tolist(), x.tolist(), y.tolist()))
+        return prepared
 
-    def _paint_trails(self, painter: QPainter, view: ViewTransform, rows: np.ndarray) -> None:
-        points, counts = self.layer.trails(rows)
-        tx, ty = view.lonlat_to_screen(points[:, :, 0], points[:, :, 1])
-        n = points.shape[1]
-        real = np.arange(n)[None, :] >= (n - counts)[:, None]
-        connect = real.copy()
-        connect[:, -1] = False
-        many = len(rows) > SMOOTH_UP_TO // 4
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not many)  # aliased thin lines: 10× faster
+    def _trails(self, view: ViewTransform, prepared: _Prepared, rows: np.ndarray) -> list[tuple[QPen, QPainterPath]]:
+        """One (pen, path) per vehicle kind, each trail a polyline oldest → newest; at district zoom
+        every third position (a trail is a few pixels long there, and its points cost the frame)."""
+        layer = self.layer
+        kinds = np.minimum(layer.kind[rows], len(styles.VEHICLE_COLOURS))
+        order = np.argsort(kinds, kind="stable")
+        rows, kinds = rows[order], kinds[order]
+        points, counts = layer.trails(rows)
+        keep = counts > 1  # the positions before the first real one repeat it: no gaps, no masks
+        step = 1 if view.zoom >= 16 else 3
+        points, kinds = points[keep, ::-step][:, ::-1], kinds[keep]  # the newest always kept
+        tx, ty = prepared.local(view, *to_mercator(points[:, :, 0], points[:, :, 1]))
+        connect = np.ones(tx.shape, dtype=np.int32)
+        connect[:, -1] = 0
+        bounds = np.searchsorted(kinds, np.arange(len(styles.VEHICLE_COLOURS) + 2))
+        trails = []
         for kind, colour in enumerate([*styles.VEHICLE_COLOURS, styles.VEHICLE_OTHER]):
-            chosen = (np.minimum(self.layer.kind[rows], len(styles.VEHICLE_COLOURS)) == kind) & (counts > 1)
-            if not chosen.any():
+            start, end = bounds[kind], bounds[kind + 1]
+            if start == end:
                 continue
-            mask = real[chosen]
             trail_colour = QColor(colour)
             trail_colour.setAlpha(130)
-            pen = QPen(trail_colour, 0.0 if many else 2.0)
+            pen = QPen(trail_colour, 2.0 if prepared.smooth_trails else 0.0)
             pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(arrayToQPath(tx[chosen][mask], ty[chosen][mask],
-                                          connect=connect[chosen][mask].astype(np.int32), finiteCheck=False))
-        painter.restore()
+            trails.append((pen, arrayToQPath(tx[start:end].ravel(), ty[start:end].ravel(),
+                                             connect=connect[start:end].ravel(), finiteCheck=False)))
+        return trails
 
 
 _camera_dots: dict[float, QPixmap] = {}
@@ -162,37 +224,43 @@ class CameraPainter:
 
     def __init__(self, layer: CameraLayer):
         self.layer = layer
+        self._prepared: _Prepared | None = None
 
     def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
         layer = self.layer
         if not len(layer):
             return
-        mx, my = to_mercator(layer.x, layer.y)
-        px, py = view.to_screen(mx, my)
-        reach = layer.column("range_m") / np.cos(np.radians(layer.y)) / view.res  # pixels
-        rows = np.flatnonzero(_visible(view, px, py, float(reach.max(initial=0)) + 8))
-        if not len(rows):
+        cones = view.zoom >= CONES_FROM_ZOOM
+        stamp = (layer.x, layer.y, *(layer.column(c) for c in ("range_m", "heading", "fov")), cones)
+        prepared = self._prepared
+        if prepared is None or not prepared.fits(view, stamp):
+            prepared = self._prepared = self._prepare(view, stamp, cones)
+        if not len(prepared.fragments):
             return
-        if view.zoom >= CONES_FROM_ZOOM:
+        painter.save()
+        prepared.translate(painter, view)
+        if prepared.cones is not None:
             painter.setPen(QPen(QColor(styles.CAMERA_EDGE), 1.0))
             painter.setBrush(QColor(styles.CAMERA_CONE))
-            painter.drawPath(self._cones(px[rows], py[rows], reach[rows], layer.column("heading")[rows], layer.column("fov")[rows]))
-        radius = 4.0 if view.zoom >= CONES_FROM_ZOOM else 2.5
-        dot = _camera_dot(radius)
+            painter.drawPath(prepared.cones)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        _draw_fragments(painter, prepared.fragments, prepared.dot)
+        painter.restore()
+
+    def _prepare(self, view: ViewTransform, stamp: tuple, cones: bool) -> _Prepared:
+        layer = self.layer
+        prepared = _Prepared(view, stamp)
+        x, y = prepared.local(view, *to_mercator(layer.x, layer.y))
+        reach = layer.column("range_m") / np.cos(np.radians(layer.y)) / view.res  # pixels
+        rows = np.flatnonzero(prepared.culled(view, x, y, float(reach.max(initial=0)) + 8))
+        x, y = x[rows], y[rows]
+        prepared.cones = self._cones(x, y, reach[rows], layer.column("heading")[rows],
+                                     layer.column("fov")[rows]) if cones and len(rows) else None
         # One blit per camera from a pre-rendered dot (an anti-aliased drawEllipse per camera
         # cost ~7 µs each: 2 000 cameras were 15 ms of every city frame).
-        fragments = np.empty((len(rows), 10), dtype=np.float64)
-        fragments[:, 0], fragments[:, 1] = np.rint(px[rows]), np.rint(py[rows])
-        fragments[:, 2:4] = 0.0
-        fragments[:, 4:6] = dot.width()
-        fragments[:, 6:8] = 1.0
-        fragments[:, 8] = 0.0
-        fragments[:, 9] = 1.0
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawPixmapFragments(shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment),
-                                    len(rows), dot)
-        painter.restore()
+        prepared.dot = _camera_dot(4.0 if cones else 2.5)
+        prepared.fragments = _fragments(x, y, 0.0, 0.0, prepared.dot.width())
+        return prepared
 
     @staticmethod
     def _cones(px, py, reach, heading, fov) -> QPainterPath:

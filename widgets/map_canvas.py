@@ -5,15 +5,16 @@ ScatterPlotItem takes 2.1 s to set 1 M points and 320 ms per frame, while one QP
 draws 1 M points in 47 ms and 10 k rotated sprites in 15 ms (``drawPixmapFragments``). 30 k
 polygons cost 64–119 ms per paint, so grids and components are painted once into 256-px
 Web-Mercator tiles by worker threads (:mod:`widgets.tile_cache`) and a frame only composites
-tiles plus the live layers. While tiles of a new zoom render, the scaled tiles of the level
-above or below stand in, so the map is never blank and the GUI never waits.
+tiles (one pre-composited :mod:`widgets.tile_backdrop` image) plus the live layers. While tiles
+of a new zoom render, the scaled tiles of the level above or below stand in, so the map is never
+blank and the GUI never waits.
 """
 from __future__ import annotations
 
 import math
 import time
 
-from PySide6.QtCore import QEasingCurve, QEventLoop, QPointF, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEventLoop, QPointF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
@@ -24,10 +25,11 @@ from layers.vehicle_layer import VehicleLayer
 from widgets.base_map_source import OWN, QGIS, BaseMapSource
 from widgets.live_painters import AlarmPainter, live_painter
 from widgets.map_overlays import Overlay, SelectionOverlay, paint_north_arrow, paint_scale_bar
-from widgets.map_view import MAX_ZOOM, TileKey, ViewTransform, mercator_bbox, resolution, to_mercator
+from widgets.map_view import MAX_ZOOM, ViewTransform, mercator_bbox, resolution, to_mercator
 from widgets.overview_map import OverviewMap
 from widgets.static_layers import ComponentSnapshot, VectorSnapshot, scale_denominator
-from widgets.tile_cache import TileCache, TileStack, children, parent_source
+from widgets.tile_backdrop import Backdrop
+from widgets.tile_cache import TileCache, TileStack
 
 BACKGROUND = QColor("#08111f")
 GRID_OPACITY_OVER_QGIS = 0.55  # unit grids let the QGIS base show through
@@ -35,7 +37,6 @@ _ZOOM_STEP = 1.25
 _CLICK_SLOP = 4  # pixels a click may move and still be a click
 _ALARM_FPS = 20
 _PULSE_SECONDS = 1.2
-_FALLBACK_LEVELS = 6
 _TILE_REPAINT_MS = 40
 
 
@@ -57,7 +58,7 @@ class MapCanvas(QWidget):
         self._snapshots: dict = {}
         self._live: list = []
         self._overlays: list[Overlay] = []
-        self._scaled_tiles: dict = {}  # (source, key) -> (image cacheKey, side, scaled image)
+        self._backdrop = Backdrop(BACKGROUND)
         self.tiles = TileCache(threads, self)
         # Tiles stream in one by one; repaint for them at most every _TILE_REPAINT_MS, not per
         # tile: a composite per arrival took the GUI thread's share of the 2 cores from the workers.
@@ -85,7 +86,8 @@ class MapCanvas(QWidget):
         state.sig_fly_to.connect(self.fly_to)
         self._layers_reset()
 
-    def _tile_arrived(self, _key=None) -> None:
+    def _tile_arrived(self, key) -> None:
+        self._backdrop.tile_arrived(key)
         if not self._tile_repaint.isActive():
             self._tile_repaint.start()
 
@@ -178,6 +180,7 @@ class MapCanvas(QWidget):
                 signal = layer.sig_positions_changed if isinstance(layer, VehicleLayer) else layer.sig_data_changed
                 signal.connect(self._live_data_changed)
         self.tiles.clear()
+        self._backdrop.clear()
         self._rebuild_stack(None)
         database = self._state.database
         if self._base_map == "auto":
@@ -232,6 +235,7 @@ class MapCanvas(QWidget):
     def _base_mode_changed(self, message: str) -> None:
         self._state.show_status(message)
         self._snapshots.clear()
+        self._backdrop.clear()
         self._rebuild_stack(None)
 
     # --- tiles --------------------------------------------------------------------------
@@ -278,62 +282,6 @@ class MapCanvas(QWidget):
         """The canvas as an image (what the window shows)."""
         return self.grab().toImage()
 
-    def _scaled(self, key: TileKey, image: QImage, side: int) -> QImage:
-        """``image`` smoothly scaled to ``side`` px, kept until the tile or the zoom changes, so
-        pans blit tiles 1:1 instead of resampling every tile every frame."""
-        if side == image.width():
-            return image
-        cached = self._scaled_tiles.get(key)
-        if cached is not None and cached[0] == image.cacheKey() and cached[1] == side:
-            return cached[2]
-        scaled = image.scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        self._scaled_tiles[key] = (image.cacheKey(), side, scaled)
-        return scaled
-
-    def _scaled_part(self, cache_key, image: QImage, part, side: int) -> QImage:
-        """A square ``part`` (x, y, size) of an ancestor tile smoothly scaled to ``side`` px and kept,
-        so the frames after a zoom blit stand-ins instead of resampling them every frame."""
-        cached = self._scaled_tiles.get(cache_key)
-        stamp = (image.cacheKey(), part)
-        if cached is not None and cached[0] == stamp and cached[1] == side:
-            return cached[2]
-        sx, sy, size = (int(v) for v in part)
-        scaled = image.copy(sx, sy, size, size).scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                                       Qt.TransformationMode.SmoothTransformation)
-        self._scaled_tiles[cache_key] = (stamp, side, scaled)
-        return scaled
-
-    def _draw_tile(self, painter: QPainter, key: TileKey, lookup) -> bool:
-        """Draw a tile, or stand-ins scaled from the levels above or below; False when none exist."""
-        left, top, width, height = self._view.tile_rect(key)
-        x0, y0 = round(left), round(top)
-        side = round(left + width) - x0  # whole pixels: neighbours meet without seams or resampling
-        target = QRectF(x0, y0, side, round(top + height) - y0)
-        image = lookup(key)
-        if image is not None:
-            if side == round(top + height) - y0 and side <= 4 * image.width():
-                painter.drawImage(x0, y0, self._scaled((lookup, key), image, side))
-            else:
-                painter.drawImage(target, image)
-            return True
-        for levels in range(1, min(_FALLBACK_LEVELS, key[0]) + 1):
-            ancestor, (sx, sy, size) = parent_source(key, levels)
-            image = lookup(ancestor)
-            if image is not None:
-                if side == target.height() and side <= 4 * image.width() and size == int(size):
-                    painter.drawImage(x0, y0, self._scaled_part((lookup, key), image, (sx, sy, size), side))
-                else:
-                    painter.drawImage(target, image, QRectF(sx, sy, size, size))
-                return True
-        drew = False
-        half = target.width() / 2
-        for child, dx, dy in children(key):
-            image = lookup(child)
-            if image is not None:
-                painter.drawImage(QRectF(target.x() + dx * half, target.y() + dy * half, half, half), image)
-                drew = True
-        return drew
-
     # --- Qt events ----------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         self._view = self._view.with_(width=max(1, self.width()), height=max(1, self.height()))
@@ -346,21 +294,15 @@ class MapCanvas(QWidget):
             self.fit_to_city()
         view = self._view
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
         if not len(self._state.layers):
+            painter.fillRect(self.rect(), BACKGROUND)
             painter.setPen(QColor("#6b7f99"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No city database is open"))
             painter.end()
             return
+        sources = (self.base.image, self.tiles.image) if self.base.mode == QGIS else (self.tiles.image,)
+        self._backdrop.paint(painter, view, sources)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        keys = view.tiles()
-        if len(self._scaled_tiles) > 4 * len(keys) + 64:
-            self._scaled_tiles.clear()
-        if self.base.mode == QGIS:
-            for key in keys:
-                self._draw_tile(painter, key, self.base.image)
-        for key in keys:
-            self._draw_tile(painter, key, self.tiles.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         phase = (time.monotonic() % _PULSE_SECONDS) / _PULSE_SECONDS
         scale = scale_denominator(view.metres_per_pixel)

@@ -78,6 +78,16 @@ class ViewTransform:
         return to_lonlat(*self.from_screen(px, py))
 
     @property
+    def grid_origin(self) -> tuple[float, float]:
+        """The view's top left in pixels of this resolution from the world's top left: drawings
+        positioned on that grid stay valid while the view pans."""
+        return (self.cx + MERCATOR_HALF) / self.res - self.width / 2, (MERCATOR_HALF - self.cy) / self.res - self.height / 2
+
+    def to_grid(self, mx, my) -> tuple[np.ndarray, np.ndarray]:
+        """Mercator metres to pixels of :attr:`grid_origin`'s grid."""
+        return (np.asarray(mx) + MERCATOR_HALF) / self.res, (MERCATOR_HALF - np.asarray(my)) / self.res
+
+    @property
     def bbox(self) -> tuple[float, float, float, float]:
         """The Mercator box in view."""
         hw, hh = self.width / 2 * self.res, self.height / 2 * self.res

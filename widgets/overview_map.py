@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from pyqtgraph.functions import arrayToQPath
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop.app_state import AppState
@@ -58,11 +59,15 @@ class OverviewMap(QWidget):
         self.update()
 
     def _draw(self, painter: QPainter, geometries: np.ndarray) -> None:
-        rings = shapely.get_rings(shapely.get_parts(geometries))
-        for ring in rings:
-            coords = shapely.get_coordinates(ring)
-            px, py = self._frame.lonlat_to_screen(coords[:, 0], coords[:, 1])
-            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in zip(px.tolist(), py.tolist())]))
+        """All rings as one path (a drawPolygon per ring took 2 s for a city's 50 k grids)."""
+        coords, ring_of = shapely.get_coordinates(shapely.get_rings(shapely.get_parts(geometries)), return_index=True)
+        if not len(coords):
+            return
+        px, py = self._frame.lonlat_to_screen(coords[:, 0], coords[:, 1])
+        connect = np.ones(len(coords), dtype=np.int32)
+        connect[:-1] = ring_of[1:] == ring_of[:-1]  # a ring's last vertex does not lead to the next ring
+        connect[-1] = 0
+        painter.drawPath(arrayToQPath(px, py, connect=connect, finiteCheck=False))
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)

@@ -95,6 +95,16 @@ def test_zoom_shows_the_scaled_old_tiles_until_the_new_ones_arrive(canvas):
     assert near(pixel(canvas, lon, lat), ZONE_FILLS[ZONES[3]])
 
 
+def test_pans_past_the_composited_margin_still_show_each_grid_in_place(canvas):
+    for dx, dy in ((300, 0), (0, -300), (-700, 450)):
+        canvas.pan_pixels(dx, dy)
+        assert canvas.wait_until_complete(30)
+        for index in (2, 3, 5, 8):
+            at = canvas.to_screen(*cell_centre(index))
+            if 0 <= at.x() < canvas.width() and 0 <= at.y() < canvas.height():
+                assert near(pixel(canvas, *cell_centre(index)), ZONE_FILLS[ZONES[index]])
+
+
 def test_zoom_keeps_the_point_under_the_cursor(canvas):
     anchor = QPointF(300, 420)
     resolution = canvas.view.res
