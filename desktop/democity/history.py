@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
-import shapely
 
 from desktop.democity.fleet import Fleet
 from desktop.democity.projection import to_lonlat, xy_to_lonlat
@@ -21,17 +20,12 @@ FIX_EVERY_S = 30
 HISTORY_S = {"tiny": 3600, "demo": 7200, "city": 240}  # city: 4 min (≈ 6 s of its ≈ 100 s)
 
 
-def _noded(lines: np.ndarray) -> np.ndarray:
-    """The lines split where they meet or cross: the simulator turns only at line ends."""
-    return shapely.get_parts(shapely.union_all(lines))
-
-
 def _simulate(fleet: Fleet, roads: RoadNet, home: np.ndarray, steps: int, seed: int) -> np.ndarray:
     """``(x|y|speed|heading, step, vehicle)``: the simulator's fixes."""
     spots = [tuple(xy) for xy in home.tolist()]
     world = World(vehicles=[{"id": i + 1, "plate": plate, "kind": kind, "depot": spot, "at": spot}
                             for i, (plate, kind, spot) in enumerate(zip(fleet.plate, fleet.kind, spots))],
-                  roads=list(_noded(to_lonlat(np.concatenate(list(roads.lines.values()))))))
+                  roads=list(to_lonlat(np.concatenate(list(roads.lines.values())))))
     simulator = CitySimulator(world, seed=seed)
     return np.array([[(p["x"], p["y"], p["speed"], p["heading"]) for p in simulator.step(FIX_EVERY_S)[0]]
                      for _ in range(steps)]).transpose(2, 0, 1)

@@ -83,23 +83,31 @@ def _length_m(line: shapely.LineString) -> float:
 
 
 class _RoadNet:
-    """Roads with lengths and the roads touching each end point."""
+    """Roads split at every junction (vehicles turn only at line ends), with lengths and the roads
+    whose end points meet."""
 
     def __init__(self, roads: list[shapely.LineString]):
-        self.roads, self.lengths = roads, [max(_length_m(r), 1.0) for r in roads]
-        self._tree = shapely.STRtree(roads)
+        self.roads = list(shapely.get_parts(shapely.union_all(shapely.get_parts(roads))))
+        self.lengths = [max(_length_m(r), 1.0) for r in self.roads]
+        self._tree = shapely.STRtree(self.roads)
+        self._starts = shapely.get_coordinates(shapely.get_point(self.roads, 0))
+        self._ends = shapely.get_coordinates(shapely.get_point(self.roads, -1))
 
     def nearest(self, x: float, y: float) -> tuple[int, float]:
         index = int(self._tree.nearest(Point(x, y)))
         return index, self.roads[index].project(Point(x, y), normalized=True) * self.lengths[index]
 
     def next_roads(self, index: int, at_end: bool) -> list[tuple[int, bool]]:
-        """``(road, forward)`` continuing from one end of ``index`` (other than itself)."""
-        end = Point(self.roads[index].coords[-1 if at_end else 0])
+        """``(road, forward)`` continuing from one end of ``index``: the other roads starting or ending there."""
+        end = (self._ends if at_end else self._starts)[index]
         found = []
-        for j in self._tree.query(end.buffer(1e-6)):
-            if j != index:
-                found.append((int(j), Point(self.roads[j].coords[0]).distance(end) < 1e-6))
+        for j in self._tree.query(Point(end), predicate="dwithin", distance=1e-6).tolist():
+            if j == index:
+                continue
+            if abs(self._starts[j] - end).max() < 1e-6:
+                found.append((j, True))
+            elif abs(self._ends[j] - end).max() < 1e-6:
+                found.append((j, False))
         return found
 
     def point(self, index: int, d: float) -> tuple[float, float]:

@@ -114,3 +114,14 @@ def test_runs_alarms_only_without_roads_or_vehicles(tmp_path, caplog):
     recorder = asyncio.run(main())
     assert len(recorder.seqs) >= 5
     assert "没有道路或车辆" in caplog.text
+
+
+def test_vehicles_turn_only_onto_roads_that_meet_them():
+    """A road whose box holds a junction but which does not touch it is no way on; crossings are junctions."""
+    net = simulator._RoadNet([shapely.LineString([(0, 0), (1, 0)]),  # east, ends at (1, 0)
+                              shapely.LineString([(0.5, -1), (0.5, 1)]),  # crosses the first at (0.5, 0)
+                              shapely.LineString([(0.9, 0.5), (1.5, -0.5)])])  # box holds (1, 0), passes it by
+    east = next(i for i, r in enumerate(net.roads) if r.coords[0] == (0.5, 0.0) and r.coords[-1] == (1.0, 0.0))
+    assert net.next_roads(east, at_end=True) == []  # a dead end: the passing road is no way on
+    onward = {tuple(net.roads[j].coords[-1 if forward else 0]) for j, forward in net.next_roads(east, at_end=False)}
+    assert onward == {(0.0, 0.0), (0.5, -1.0), (0.5, 1.0)}  # west, south, north from the crossing
