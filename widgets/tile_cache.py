@@ -168,8 +168,7 @@ class TileCache(QObject):
         if bbox_m is None:
             self._generation += 1
             self._bumps.clear()
-            self._stale = set(self._images)
-            self._pool.clear()  # queued jobs would only paint tiles of the old generation
+            self._stale = set(self._images)  # queued jobs of the old generation return at once (_job)
             if self._held is not None:
                 self._held.clear()
             self._pending.clear()
@@ -263,6 +262,9 @@ def _job(stack: TileStack, cache_id: int, key: TileKey, cols: int, rows: int, ve
     relay = _the_relay()
 
     def run() -> None:
+        cache = relay.caches.get(cache_id)
+        if cache is None or cache._generation != versions[0][1][0]:
+            return  # fully invalidated while queued: only tiles of the old generation to paint
         tiles, modes = stack.render_block(key, cols, rows)
         try:
             for (tile_key, image), (_, version) in zip(tiles, versions):
