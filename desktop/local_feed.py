@@ -8,7 +8,6 @@ interpreter, so the gateway's and simulator's CPU never holds the GUI's GIL); an
 """
 from __future__ import annotations
 
-import ctypes
 import logging
 import secrets
 import signal
@@ -22,6 +21,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from desktop.app_state import AppState
+from desktop.child_process import end_with_parent
 from desktop.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store
 from desktop.feeds.client import OFFLINE
@@ -40,14 +40,6 @@ SEAT_KEY, URL_KEY, TOKEN_KEY = "seat/name", "feed/url", "feed/token"
 
 def seat_name() -> str:
     return str(QSettings().value(SEAT_KEY, "") or "") or socket.gethostname()
-
-
-def _end_with_parent() -> None:
-    """In the child: get SIGTERM when the application dies, so no gateway is left behind (Linux)."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -72,7 +64,7 @@ class LocalGateway:
                    "gateway", "--simulate", "--port", str(self.port), "--token", self.token,
                    "--producer-token", secrets.token_urlsafe(16), "--log", str(self.db_path.with_suffix(".feed-log.db"))]
         self._process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                         preexec_fn=_end_with_parent)
+                                         preexec_fn=end_with_parent)
         log.info("本地推送网关已启动：%s（进程 %d）", self.url, self._process.pid)
 
     def stop(self, timeout: float = 5.0) -> None:
