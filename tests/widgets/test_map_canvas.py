@@ -21,17 +21,6 @@ def state(gui_app, small_city):
     return state
 
 
-@pytest.fixture
-def canvas(qtbot, state):
-    widget = MapCanvas(state, base_map="own", overview=False)
-    widget.resize(800, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    assert widget.wait_until_complete(30)
-    return widget
-
-
 def layer(state, name):
     return next(layer for layer in state.layers if layer.name == name)
 

@@ -9,7 +9,6 @@ from desktop.app_state import AppState
 from desktop.storage.models import VehiclePosition
 from layers.city_styles import VEHICLE_COLOURS
 from tests.conftest import CELL, CITY_ORIGIN
-from widgets.map_canvas import MapCanvas
 from widgets.vehicles.replay_panel import TrackReplayPanel
 
 T0 = datetime(2024, 6, 1, 0, 0, tzinfo=timezone.utc)  # 08:00 in 宿迁
@@ -31,17 +30,6 @@ def state(gui_app, small_city):
     state = AppState()
     state.set_database(small_city)
     return state
-
-
-@pytest.fixture
-def canvas(qtbot, state):
-    widget = MapCanvas(state, base_map="own", overview=False)
-    widget.resize(800, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    assert widget.wait_until_complete(30)
-    return widget
 
 
 @pytest.fixture
