@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop.app_state import AppState
+from desktop.gui_gc import collect_on_gui_thread
 from desktop.i18n import ROOT, load_translators
 from desktop.local_feed import start_local_feed
 from desktop.maintenance import start_retention
@@ -62,6 +63,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.translators = load_translators(app)
     apply_font(app)
     apply_theme(app)
+    collect_on_gui_thread(app)
     return app
 
 

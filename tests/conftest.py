@@ -29,6 +29,23 @@ from desktop.storage.models import (  # noqa: E402
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the application: cyclic garbage is collected on the GUI thread only (desktop.gui_gc)."""
+    from desktop.gui_gc import collect_on_gui_thread
+
+    return collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test():
+    """Tests that never spin the event loop still get their garbage collected, on this thread."""
+    yield
+    from desktop.gui_gc import collect_due
+
+    collect_due()
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_files(tmp_path, monkeypatch):
     """Each test gets its own CITYOPS_HOME and QSettings directory."""
