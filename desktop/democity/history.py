@@ -31,25 +31,11 @@ def _simulate(fleet: Fleet, roads: RoadNet, home: np.ndarray, steps: int, seed: 
                      for _ in range(steps)]).transpose(2, 0, 1)
 
 
-def _park_on_arrival(columns: np.ndarray, home: np.ndarray) -> None:
-    """The simulator drives a returning vehicle past home to the end of its first road and then puts
-    it home in one jump; park it from its closest pass instead, so no fix leaps across the map."""
-    x, y, speed = columns[0], columns[1], columns[2]
-    at_home = (x == home[:, 0]) & (y == home[:, 1])
-    for k, i in np.argwhere(at_home[1:] & ~at_home[:-1]) + (1, 0):
-        away = np.hypot((x[:k, i] - home[i, 0]) * np.cos(np.radians(home[i, 1])), y[:k, i] - home[i, 1])
-        j = k - 1
-        while j > 0 and away[j - 1] < away[j] and not at_home[j - 1, i]:
-            j -= 1
-        x[j + 1:k, i], y[j + 1:k, i], speed[j + 1:k, i] = home[i, 0], home[i, 1], 0.0
-
-
 def drive(fleet: Fleet, roads: RoadNet, seconds: int, seed: int) -> list[dict]:
     """``vehicle_position`` rows: ``seconds`` of driving per vehicle, the last fix at the fleet's ``ts``."""
     steps = max(1, seconds // FIX_EVERY_S)
     home = np.column_stack(xy_to_lonlat(*fleet.xy.T))
     columns = _simulate(fleet, roads, home, steps, seed)
-    _park_on_arrival(columns, home)
     x, y, speed, heading = columns.tolist()  # each [step][vehicle]
     return [{"vehicle_id": i + 1, "ts": fleet.ts[i] - timedelta(seconds=(steps - 1 - k) * FIX_EVERY_S),
              "x": x[k][i], "y": y[k][i], "speed_kmh": speed[k][i], "heading": heading[k][i], "is_drill": False}

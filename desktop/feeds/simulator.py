@@ -124,12 +124,13 @@ class _Mover:
         self.home = spec["depot"] or net.point(0, 0.0)
         self.x, self.y = self.home
         self.path: list[tuple[int, bool]] = []
-        self.d = self.pause = 0.0
+        self.d = self.pause = self.start_d = 0.0
         if spec.get("at") and rng.random() < ON_SHIFT_AT_START:  # mid-shift: carry on from its last position
             self._start_shift(spec["at"], rng.uniform(0, 1))
 
     def _start_shift(self, where: tuple[float, float], remaining: float) -> None:
         road, self.d = self.net.nearest(*where)
+        self.start_d = self.d  # returning, the vehicle leaves the road again here
         self.path = [(road, self.rng.random() < 0.5)]
         self.x, self.y = self.net.point(road, self.d)
         self.state = "working"
@@ -165,8 +166,10 @@ class _Mover:
     def _advance(self, metres: float) -> None:
         while metres > 0 and self.path:
             road, forward = self.path[-1]
-            length = self.net.lengths[road]
-            room = length - self.d if forward else self.d
+            if self.state == "returning" and len(self.path) == 1:  # back on the first road: to where it joined
+                room = abs(self.d - self.start_d)
+            else:
+                room = self.net.lengths[road] - self.d if forward else self.d
             step = min(metres, room)
             self.d += step if forward else -step
             metres -= step

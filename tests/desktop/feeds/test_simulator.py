@@ -125,3 +125,18 @@ def test_vehicles_turn_only_onto_roads_that_meet_them():
     assert net.next_roads(east, at_end=True) == []  # a dead end: the passing road is no way on
     onward = {tuple(net.roads[j].coords[-1 if forward else 0]) for j, forward in net.next_roads(east, at_end=False)}
     assert onward == {(0.0, 0.0), (0.5, -1.0), (0.5, 1.0)}  # west, south, north from the crossing
+
+
+def test_a_returning_vehicle_leaves_the_road_where_it_joined_it():
+    """No leap home from the far end of its first road: the last fix before parking is beside home."""
+    home = (X0 + 0.35 * STEP, Y0)  # on the first road, a third of the way along
+    world = World(vehicles=[{"id": 1, "plate": "苏N·00001", "kind": "执法", "depot": home}],
+                  roads=[shapely.LineString([(X0, Y0), (X0 + 3 * STEP, Y0)]),
+                         shapely.LineString([(X0 + 3 * STEP, Y0), (X0 + 3 * STEP, Y0 + 3 * STEP)])])
+    sim = CitySimulator(world, seed=3)
+    fixes = [sim.step(10.0)[0][0] for _ in range(3000)]
+    moving = [i for i in range(1, len(fixes)) if fixes[i]["speed"] == 0 and fixes[i - 1]["speed"] > 0]
+    assert moving  # it went out and came back at least once
+    for i in moving:
+        last = fixes[i - 1]
+        assert math.hypot((last["x"] - home[0]) * math.cos(math.radians(Y0)), last["y"] - home[1]) * 111_320 < 120
