@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
-from pyproj import Geod
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.cases.calendar import as_utc
+from desktop.domain.geodesy import GEOD
 from desktop.storage.models import AdminArea, Staff, Vehicle, VehiclePosition
 
-GEOD = Geod(ellps="GRS80")
 DETOUR = 1.3
 #: Typical speeds in km/h; 人员 = on foot or by e-bike.
 SPEEDS_KMH = {"环卫": 20.0, "渣土": 25.0, "执法": 30.0, "市政抢修": 35.0, "人员": 12.0}

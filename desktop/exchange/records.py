@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Callable
 
 import shapely
-from pyproj import Geod
 from sqlalchemy import Connection, Select, Table, select
 
 from desktop.domain.class_table import DEFAULT_SCHEME
@@ -23,6 +22,7 @@ from desktop.domain.codes import (
     normalize_admin_code,
     parent_admin_code,
 )
+from desktop.domain.geodesy import GEOD
 from desktop.storage.models import COMPONENT_STATUSES, ZONE_TYPES, AdminArea, ClassCode, Component, UnitGrid
 
 # Canonical attribute → accepted field names (compared case-insensitively).
@@ -35,7 +35,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("status", "状态"),
     "grid_code": ("grid_code", "所属网格", "网格编码"),
 }
-_GEOD = Geod(ellps="GRS80")  # the CGCS2000 ellipsoid (differs from GRS80 by 0.1 mm in b)
 
 
 class FeatureProblem(ValueError):
@@ -76,7 +75,7 @@ class Attributes:
 def geodesic_area_m2(geometry: shapely.Geometry) -> float:
     """Area on the ellipsoid of a lon/lat (Multi)Polygon in square metres."""
     oriented = shapely.orient_polygons(geometry, exterior_cw=False)
-    return abs(_GEOD.geometry_area_perimeter(oriented)[0])
+    return abs(GEOD.geometry_area_perimeter(oriented)[0])
 
 
 def _center(geometry: shapely.Geometry) -> shapely.Point:

@@ -1,24 +1,24 @@
 """Vehicle tracks from ``vehicle_position`` (Qt-free): loading, interpolation, summary, retention.
 
 A :class:`Track` is one vehicle's real (non-drill) fixes in a time range as numpy arrays, ordered
-by time (epoch seconds). Distances are geodesic on the CGCS2000 ellipsoid (GRS80).
+by time (epoch seconds). Distances are geodesic on the CGCS2000 ellipsoid.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 import numpy as np
-from pyproj import Geod
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import aliased
 
 from desktop.cases.calendar import as_utc
+from desktop.domain.geodesy import segment_lengths
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Meta, Vehicle, VehiclePosition
 
-GEOD = Geod(ellps="GRS80")
 STOP_MIN_S = 300.0  # stationary at least this long counts as a stop (停留)
 STILL_M = 25.0  # between two fixes: moved less than this …
 STILL_KMH = 3.0  # … and reporting at most this speed: stationary
@@ -94,15 +94,14 @@ class Track:
         turn = (self.heading[i] - self.heading[i - 1] + 180.0) % 360.0 - 180.0
         return Fix(t, x, y, speed, float((self.heading[i - 1] + turn * f) % 360.0))
 
+    @cached_property
     def segment_lengths(self) -> np.ndarray:
-        """Geodesic metres between consecutive fixes."""
-        if len(self) < 2:
-            return np.zeros(0)
-        return GEOD.inv(self.x[:-1], self.y[:-1], self.x[1:], self.y[1:])[2]
+        """Geodesic metres between consecutive fixes (computed once: stops, summary and replay share it)."""
+        return segment_lengths(self.x, self.y)
 
     def stops(self) -> list[Stop]:
         """Runs of stationary steps lasting at least :data:`STOP_MIN_S`, at their mean position."""
-        still = (self.segment_lengths() < STILL_M) & (self.speed[1:] <= STILL_KMH)
+        still = (self.segment_lengths < STILL_M) & (self.speed[1:] <= STILL_KMH)
         edges = np.diff(np.concatenate([[0], still.astype(np.int8), [0]]))
         found = []
         for first, last in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):  # steps first..last-1
@@ -113,7 +112,7 @@ class Track:
         return found
 
     def summary(self) -> Summary:
-        return Summary(float(self.segment_lengths().sum()), self.end - self.start,
+        return Summary(float(self.segment_lengths.sum()), self.end - self.start,
                        float(self.speed.max()), self.stops())
 
 

@@ -45,7 +45,7 @@ class TrackPlayback(QObject):
         self.track = track if track is not None and len(track) else None
         self.kind = kind
         self.summary = self.track.summary() if self.track else None
-        self._distance = np.concatenate([[0.0], np.cumsum(self.track.segment_lengths())]) if self.track else np.zeros(0)
+        self._distance = np.concatenate([[0.0], np.cumsum(self.track.segment_lengths)]) if self.track else np.zeros(0)
         self.time = self.track.start if self.track else 0.0
         self.sig_changed.emit()
 
