@@ -1,6 +1,6 @@
 """Command line: ``python main.py [--db PATH] [subcommand …]``.
 
-Each subcommand is a module in :mod:`desktop.commands` with ``register(subparsers)``
+Each subcommand is a module in :mod:`desktop.commands` (and ``bench`` in :mod:`desktop.bench`) with ``register(subparsers)``
 that adds its parser and sets ``func(args) -> int``. No subcommand opens the GUI.
 """
 from __future__ import annotations
@@ -33,10 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser._positionals.title = "子命令"
     parser._optionals.title = "选项"
     subparsers = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_subparser_class())
-    for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        importlib.import_module(f"desktop.commands.{info.name}").register(subparsers)
+    modules = {info.name: f"desktop.commands.{info.name}" for info in pkgutil.iter_modules(desktop.commands.__path__)
+               if not info.name.startswith("_")}
+    modules["bench"] = "desktop.bench.command"
+    for name in sorted(modules):
+        importlib.import_module(modules[name]).register(subparsers)
     return parser
 
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command is None:
-        from desktop.app import run_gui
+        from desktop.shell.app import run_gui
 
         return run_gui(args.db)
     return int(args.func(args) or 0)

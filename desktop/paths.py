@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent  # the project folder (main.py, resources/)
+
 
 def data_home() -> Path:
     base = os.environ.get("CITYOPS_HOME") or os.path.join(

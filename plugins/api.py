@@ -17,11 +17,20 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget
 
-    from desktop.app_state import AppState
     from desktop.storage.database import CityDatabase
+    from layers.layer_list import LayerList
 
 ENTRY_POINT_GROUP = "cityops.plugins"
 TRANSLATION_CONTEXT = "Plugins"  # TITLE and DESCRIPTION are looked up here (QT_TRANSLATE_NOOP)
+
+
+class PluginState(Protocol):
+    """What a plugin sees of the application state (the seat's ``AppState`` is one)."""
+
+    database: CityDatabase | None
+    layers: LayerList
+
+    def show_status(self, message: str) -> None: ...
 
 
 class PluginHost(Protocol):
@@ -36,7 +45,7 @@ class PluginHost(Protocol):
 class PluginContext:
     """What a plugin may use: the application state, the open database, its logger, the map's layers."""
 
-    def __init__(self, state: AppState, name: str):
+    def __init__(self, state: PluginState, name: str):
         self.state = state
         self.name = name
         self.log = logging.getLogger(f"cityops.plugins.{name}")

@@ -31,8 +31,8 @@ QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 @pytest.fixture(scope="session", autouse=True)
 def gui_thread_gc(qapp):
-    """As in the application: cyclic garbage is collected on the GUI thread only (desktop.gui_gc)."""
-    from desktop.gui_gc import collect_on_gui_thread
+    """As in the application: cyclic garbage is collected on the GUI thread only (desktop.shell.gui_gc)."""
+    from desktop.shell.gui_gc import collect_on_gui_thread
 
     return collect_on_gui_thread(qapp)
 
@@ -41,7 +41,7 @@ def gui_thread_gc(qapp):
 def collect_after_each_test():
     """Tests that never spin the event loop still get their garbage collected, on this thread."""
     yield
-    from desktop.gui_gc import collect_due
+    from desktop.shell.gui_gc import collect_due
 
     collect_due()
 
@@ -129,10 +129,10 @@ def build_small_city(path) -> CityDatabase:
 
 def city_layers(db: CityDatabase) -> list:
     """The layers a city opens with (the built-in plugins, in stack order)."""
-    from desktop.app_state import AppState
+    from desktop.seat.app_state import AppState
     from plugins.registry import load_builtin_layers
 
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.database = db
     return load_builtin_layers(state)
 
@@ -147,7 +147,7 @@ def small_city(tmp_path):
 @pytest.fixture
 def gui_app(qapp):
     """The shared QApplication set up as in production: zh_CN translators, CJK font, dark theme."""
-    from desktop.app import create_application
+    from desktop.shell.app import create_application
 
     if not getattr(qapp, "translators", None):
         create_application([])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.domain.coords import wgs84_to_gcj02
 
 

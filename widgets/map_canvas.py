@@ -18,7 +18,7 @@ from PySide6.QtCore import QEasingCurve, QEventLoop, QPointF, Qt, QTimer, QVaria
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.point_table import ComponentLayer
 from layers.vector_layer import VectorLayer
 from layers.vehicle_layer import VehicleLayer

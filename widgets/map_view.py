@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from desktop.qgis_render.client import MERCATOR_HALF, TILE_SIZE, tile_bounds
+from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE, tile_bounds
 
 EARTH_RADIUS = 6378137.0
 MAX_ZOOM = 20

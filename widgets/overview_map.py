@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.city_styles import SELECTION
 from layers.vector_layer import VectorLayer
 from widgets.map_view import ViewTransform

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
 
-from desktop.qgis_render.client import TILE_SIZE, tile_bounds
+from desktop.domain.tiles import TILE_SIZE, tile_bounds
 from layers.city_styles import COMPONENT_SYMBOLS, COMPONENT_DEFAULT
 from layers.point_table import ComponentLayer
 from layers.vector_layer import LabelStyle, Symbol, VectorLayer

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from desktop.qgis_render.client import MERCATOR_HALF
+from desktop.domain.tiles import MERCATOR_HALF
 from widgets.map_view import WORLD, TileKey, ViewTransform, tiles_in
 from widgets.tile_cache import children, parent_source
 

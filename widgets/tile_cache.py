@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 
-from desktop.qgis_render.client import MERCATOR_HALF, TILE_SIZE
+from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
 from widgets.map_view import TileKey, WORLD
 from widgets.static_layers import LabelPlacer, TileFrame
 

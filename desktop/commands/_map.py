@@ -11,12 +11,11 @@ def headless_canvas(database: str, width: int, height: int, base_map: str = "aut
     """
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.app import create_application
-    from desktop.app_state import AppState
+    from desktop.shell.app import create_application, new_app_state
     from widgets.map_canvas import MapCanvas
 
     app = create_application([])
-    state = AppState()
+    state = new_app_state()
     state.open_database(database)
     canvas = MapCanvas(state, base_map=base_map, overview=False)
     canvas.resize(width, height)

@@ -12,11 +12,10 @@ from desktop.qgis_render.client import (
     RenderTimeout,
     available,
     status_message,
-    tile_bounds,
     write_base_project,
 )
 
 __all__ = [
     "MSG_UNAVAILABLE", "BaseTiles", "QgisRenderer", "QgisUnavailable", "RenderError", "RenderTimeout",
-    "available", "status_message", "tile_bounds", "write_base_project",
+    "available", "status_message", "write_base_project",
 ]

@@ -41,6 +41,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from desktop.domain.tiles import TILE_SIZE, tile_bounds
 from desktop.paths import data_home
 from desktop.qgis_render.base_layers import export_base_layers
 
@@ -270,18 +271,7 @@ def export_overlay_layers(grids, grid_categories, component_x, component_y, gpkg
 
 # --- base tiles -------------------------------------------------------------------------
 
-MERCATOR_HALF = 20037508.342789244  # EPSG:3857 half-extent in metres
-TILE_SIZE = 256
 METATILE = 4  # tiles per side rendered in one job
-
-
-def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
-    """EPSG:3857 bounds of XYZ tile z/x/y (OSM scheme: y = 0 is the northernmost row)."""
-    if not (0 <= z <= 22 and 0 <= x < 2**z and 0 <= y < 2**z):
-        raise ValueError(f"瓦片编号超出范围：{z}/{x}/{y}")
-    size = 2 * MERCATOR_HALF / 2**z
-    return (-MERCATOR_HALF + x * size, MERCATOR_HALF - (y + 1) * size,
-            -MERCATOR_HALF + (x + 1) * size, MERCATOR_HALF - y * size)
 
 
 def project_hash(project: str | Path) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.storage import guards  # noqa: F401  (registers the append-only guard)
+from desktop.storage.changes import ChangeBus
 from desktop.storage.migrate import upgrade_to_head
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class CityDatabase:
             log.exception("cannot open database %s", self.url)
             raise DatabaseError(f"无法打开数据库“{target}”：{exc}") from exc
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        self.changes = ChangeBus()  # the services announce every committed write here
 
     def session(self) -> Session:
         return self.session_factory()

@@ -1,7 +1,9 @@
 """The map's case layer follows the case workflow through AppState.sig_cases_changed."""
 from datetime import timedelta
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import Actor
 from layers.point_table import CaseLayer
@@ -15,7 +17,7 @@ def _shown(layer: CaseLayer) -> dict:
 
 
 def test_cases_appear_change_and_disappear_on_the_map(qtbot, small_city):
-    state, clock = AppState(), Clock()
+    state, clock = AppState(load_builtin_layers), Clock()
     state.set_database(small_city)
     layer = next(la for la in state.layers if isinstance(la, CaseLayer))
     service = CaseService(small_city, calendar=CALENDAR, clock=clock)
@@ -41,4 +43,4 @@ def test_cases_appear_change_and_disappear_on_the_map(qtbot, small_city):
 
 
 def test_no_database_no_error(qtbot):
-    AppState().cases_changed()
+    AppState(load_builtin_layers).cases_changed()

@@ -1,5 +1,6 @@
 """The city's own layers come from built-in plugins in the same entry-point group third parties use."""
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+from plugins.registry import load_builtin_layers
 from plugins.builtin.city_layers import BaseMapLayers
 from plugins.manager import PluginManager
 from plugins.registry import builtin_plugins
@@ -25,7 +26,7 @@ def test_builtins_are_entry_points_loaded_in_stack_order(gui_app, small_city):
     found = builtin_plugins()
     assert [name for name, _ in found] == ["city_base", "disposal_grids", "emergency", "components", "live"]
     assert found[0][1] is BaseMapLayers and BaseMapLayers.title() == "单元网格与底图"
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     assert [layer.name for layer in state.layers] == [
         "单元网格", "绿地", "水系", "道路", "区界", "地名", "分区分段包干", "应急资源", "管理部件", "视频监控", "案件", "告警", "车辆"]
@@ -34,7 +35,7 @@ def test_builtins_are_entry_points_loaded_in_stack_order(gui_app, small_city):
 def test_a_failing_builtin_is_skipped_with_a_message(gui_app, small_city, tmp_path, monkeypatch):
     install_plugin_package(tmp_path, monkeypatch, "cityops_builtin_extra", THIRD_PARTY,
                            "[cityops.plugins]\nbroken = cityops_builtin_extra:Broken\noverlay = cityops_builtin_extra:Overlay\n")
-    state, messages = AppState(), []
+    state, messages = AppState(load_builtin_layers), []
     state.sig_status_message.connect(messages.append)
     state.set_database(small_city)
     names = [layer.name for layer in state.layers]
@@ -43,7 +44,7 @@ def test_a_failing_builtin_is_skipped_with_a_message(gui_app, small_city, tmp_pa
 
 
 def test_the_manager_lists_builtins_but_does_not_switch_them(gui_app, small_city):
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     manager = PluginManager(state)
     manager.discover()

@@ -2,7 +2,9 @@
 symmetrically; a crashing plugin is isolated with a Chinese message."""
 import pytest
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from plugins.manager import PluginManager
 from tests.plugins.conftest import install_plugin_package
 
@@ -77,7 +79,7 @@ class Host:
 
 @pytest.fixture
 def manager(gui_app, installed_plugins, small_city, qtbot):
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     failures = []
     manager = PluginManager(state, Host())

@@ -5,7 +5,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from layers.city_styles import ROAD_SYMBOLS, SELECTION, ZONE_FILLS
 from layers.point_table import AlarmLayer
 from layers.vehicle_layer import VehicleLayer
@@ -16,7 +18,7 @@ from widgets.static_layers import CLUSTER, SYMBOLS
 
 @pytest.fixture
 def state(gui_app, small_city):
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     return state
 

@@ -2,8 +2,10 @@
 and the level of detail each layer picks."""
 import shapely
 
-from desktop.app_state import AppState
-from desktop.qgis_render.client import tile_bounds
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
+from desktop.domain.tiles import tile_bounds
 from layers.city_styles import ZONE_FILLS
 from tests.conftest import CELL, CITY_ORIGIN, ZONES, grid_cell
 from widgets.map_canvas import MapCanvas
@@ -49,7 +51,7 @@ def test_keys_touching_a_box_keep_only_nearby_tiles():
 
 
 def _canvas(qtbot, small_city):
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     canvas = MapCanvas(state, base_map="own", overview=False)
     canvas.resize(900, 900)

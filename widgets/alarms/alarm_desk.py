@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QWidget
 
 from desktop.feeds.client import CONNECTED, RECONNECTING
-from desktop.local_feed import SEAT_KEY, LiveFeed, live_feed, seat_name
+from desktop.seat.live_feed import SEAT_KEY, LiveFeed, live_feed, seat_name
 from widgets.alarms.alarm_panel import SOUND_KEY, AlarmPanel, sound_enabled
 
 __all__ = ["AlarmPanel", "install_alarm_desk"]  # what the main window needs

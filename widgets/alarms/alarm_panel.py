@@ -8,9 +8,9 @@ from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QGridLayout, QHeaderView, QMenu,
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.feeds.alarm_store import CATEGORIES, OPEN_STATUSES, AlarmRow
-from desktop.local_feed import live_feed, seat_name
+from desktop.seat.live_feed import live_feed, seat_name
 from desktop.storage.models import ALARM_STATUSES
 from widgets.alarms.alarm_table import AlarmTableModel
 

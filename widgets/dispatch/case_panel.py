@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.case_list import CaseFilter, list_cases, stage_counts, timeline
 from desktop.cases.service import CaseService

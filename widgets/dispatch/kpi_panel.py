@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.evaluation import DIMENSIONS, EvaluationRow, evaluate
 from desktop.cases.kpi import KpiRow, compute_kpis, read_kpi_table

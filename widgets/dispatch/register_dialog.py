@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import SOURCES, WorkflowError
 from desktop.storage.models import Alarm

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy import select
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.workflow import Actor
 from desktop.storage.models import Department, Staff
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.drill import DrillClock, DrillRunner
 from desktop.emergency.plans import LEVEL_NAMES

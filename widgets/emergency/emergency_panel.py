@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from widgets.emergency.drill_panel import DrillPanel
 from widgets.emergency.incident_panel import IncidentPanel
 from widgets.emergency.plan_library import PlanLibrary

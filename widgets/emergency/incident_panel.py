@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.incident import IncidentService, IncidentView

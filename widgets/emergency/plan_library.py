@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.criteria import Proposal, propose_activations
 from desktop.emergency.incident import IncidentService

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.maptools.bookmarks import BBox, BookmarkStore
 
 

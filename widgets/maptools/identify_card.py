@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QFormLayout, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.maptools.features import Feature, kind_name
 from layers.maptools.identify import Identifier
 from layers.maptools.tools import Tool, ToolState

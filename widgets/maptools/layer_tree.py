@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QSlider, QSpinBox, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.base import Layer
 from layers.maptools.layer_edit import move_layer
 from layers.maptools.layer_settings import LayerSettings

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.maptools.tools import Tool, ToolState
 from widgets.maptools.search_box import SearchBox
 

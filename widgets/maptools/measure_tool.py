@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPolygonF, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.maptools.measure import MeasureSession
 from layers.maptools.tools import Tool, ToolState
 

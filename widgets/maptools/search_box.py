@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from layers.maptools.features import Feature, kind_name
 from layers.maptools.search import SearchIndex
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget,
 )
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.vehicles.tracks import fix_span, latest_fix_time, load_track, vehicles
 from layers.vehicles.track_playback import SPEEDS, TrackPlayback

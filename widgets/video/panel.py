@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.video.cameras import CameraInfo, incident_location, load_cameras, selected_camera_code
 from desktop.video.coverage import covering_cameras
 from desktop.video.demo_clips import DemoClipError, ensure_demo_clips, needs_demo_clips

@@ -3,10 +3,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.feeds import alarm_store
-from desktop.feeds.bench import CLIENT_TOKEN, new_gateway
-from desktop.local_feed import SEAT_KEY, live_feed
+from desktop.bench.feed_harness import CLIENT_TOKEN, new_gateway
+from desktop.seat.live_feed import SEAT_KEY, live_feed
 from tests.support.feed_events import LoopThread, alarm_event
 from widgets.alarms.alarm_desk import FeedStateLabel, UnacknowledgedLabel
 from widgets.alarms.alarm_panel import AlarmPanel
@@ -15,7 +17,7 @@ from widgets.alarms.alarm_panel import AlarmPanel
 @pytest.fixture
 def state(gui_app, small_city):
     QSettings().setValue(SEAT_KEY, "坐席07")
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     yield state
     live_feed(state).stop()
@@ -123,7 +125,7 @@ def test_unconfigured_control_room_says_so(qtbot, state):
 
 
 def test_install_alarm_desk_adds_status_items_and_view_menu_actions(qtbot, state):
-    from desktop.shell import MainWindow
+    from desktop.shell.main_window import MainWindow
 
     window = MainWindow(state)
     qtbot.addWidget(window)

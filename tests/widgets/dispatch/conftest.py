@@ -2,7 +2,9 @@
 import pytest
 import shapely
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.storage.database import CityDatabase
 from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import Department, DisposalGrid, Staff
@@ -30,7 +32,7 @@ def city_path(tmp_path):
 
 
 def open_state(path) -> AppState:
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(CityDatabase(path))
     return state
 

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.emergency.samples import install_sample_plans
 from desktop.storage.models import Department
 from tests.desktop.emergency.conftest import DEPARTMENTS
@@ -16,7 +18,7 @@ def state(gui_app, small_city):
     with small_city.session() as session, session.begin():
         session.add_all(Department(code=code, name=name, kind=kind) for code, name, kind in DEPARTMENTS)
     install_sample_plans(small_city)
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     return state
 

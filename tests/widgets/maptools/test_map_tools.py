@@ -7,8 +7,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
-from desktop.app_state import AppState
-from desktop.shell import MainWindow
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
+from desktop.shell.main_window import MainWindow
 from layers.maptools.tools import Tool
 from tests.conftest import CELL, CITY_ORIGIN
 from widgets.maptools.search_box import FEATURE_ROLE
@@ -19,7 +21,7 @@ SHOTS = Path(os.environ.get("MAPTOOLS_SCREENSHOTS", "")) if os.environ.get("MAPT
 
 @pytest.fixture
 def window(gui_app, qtbot, small_city):
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     main = MainWindow(state)
     tools = main.map_tools
@@ -124,7 +126,7 @@ def test_layer_tree_state_is_restored_with_a_new_city(gui_app, qtbot, small_city
     from tests.conftest import build_small_city
     from widgets.maptools.layer_tree import LayerTreePanel
 
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     panel = LayerTreePanel(state, QSettings())
     qtbot.addWidget(panel)
@@ -133,7 +135,7 @@ def test_layer_tree_state_is_restored_with_a_new_city(gui_app, qtbot, small_city
     panel.select_layer(grids)
     panel.move_current(+3)
     panel.max_scale.setValue(25000)
-    other = AppState()
+    other = AppState(load_builtin_layers)
     restored = LayerTreePanel(other, QSettings())
     qtbot.addWidget(restored)
     other.set_database(build_small_city(tmp_path / "other.db"))

@@ -5,7 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.storage.models import VehiclePosition
 from layers.city_styles import VEHICLE_COLOURS
 from tests.conftest import CELL, CITY_ORIGIN
@@ -27,7 +29,7 @@ def state(gui_app, small_city):
     with small_city.session() as session, session.begin():
         session.add_all(VehiclePosition(vehicle_id=1, ts=T0 + timedelta(minutes=m), x=lon_at(m), y=LAT, heading=90.0,
                                         speed_kmh=0.0 if 10 <= m <= 16 else 12.0) for m in range(27))
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     return state
 
@@ -108,7 +110,7 @@ def test_the_travelled_path_is_drawn_in_the_vehicle_colour(panel, canvas):
 
 
 def test_the_dock_opens_from_the_view_menu_and_closing_it_takes_the_track_off(qtbot, state):
-    from desktop.shell import MainWindow
+    from desktop.shell.main_window import MainWindow
 
     window = MainWindow(state)
     qtbot.addWidget(window)

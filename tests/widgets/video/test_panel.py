@@ -7,7 +7,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.storage.models import Alarm, Camera, Meta
 from tests.conftest import CELL, CITY_ORIGIN
 
@@ -21,7 +23,7 @@ def panel(gui_app, qtbot, small_city, clips):
     with small_city.session() as session, session.begin():
         session.get(Camera, 1).stream_url = clips["red"].as_uri()
         session.get(Camera, 2).stream_url = clips["pattern"].as_uri()
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     panel = VideoPanel(state)
     qtbot.addWidget(panel)
@@ -123,7 +125,7 @@ def test_first_open_of_the_demo_city_gives_its_cameras_playable_clips(gui_app, q
 
     with small_city.session() as session, session.begin():
         session.add(Meta(key="generator", value="demo-city"))
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     panel = VideoPanel(state)
     qtbot.addWidget(panel)

@@ -1,7 +1,7 @@
 """Translations: the app's zh_CN catalogue plus Qt's own, and the lupdate/lrelease workflow.
 
 Source strings are English (``self.tr`` / ``QCoreApplication.translate``). After adding strings run
-``python -m desktop.i18n update``, translate every new entry in the .ts file (Qt Linguist or an
+``python -m desktop.shell.i18n update``, translate every new entry in the .ts file (Qt Linguist or an
 editor), then run it again so the compiled .qm matches.
 """
 from __future__ import annotations
@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.paths import ROOT
+
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 SOURCE_PACKAGES = ("desktop", "widgets", "layers", "plugins")
@@ -94,7 +95,7 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 def main(argv: list[str]) -> int:
     if argv != ["update"]:
-        print("用法：python -m desktop.i18n update   （运行 lupdate 与 lrelease）", file=sys.stderr)
+        print("用法：python -m desktop.shell.i18n update   （运行 lupdate 与 lrelease）", file=sys.stderr)
         return 2
     for catalogue, files in catalogues().items():
         lupdate(catalogue, files)

@@ -254,7 +254,7 @@ def _is_bench(path: Path, cases: int) -> bool:
     return row is not None and row[0] == str(cases)
 
 
-# -- the ``bench db`` kind of :mod:`desktop.commands.bench` -----------------------------------------
+# -- the ``bench db`` kind of :mod:`desktop.bench.command` -----------------------------------------
 HELP = "数据库：数百万历史案件下的坐席查询（按部门/网格的在办与超期案件、案件时间线）与月度考核耗时"
 
 

@@ -9,7 +9,7 @@ a paced run at the target load (20,000 alarms/s, or 80 % of the burst rate when 
 (CPU of the gateway process).
 ``burst_cpu_us_per_msg``: CPU µs per alarm of each process during the burst (where the time goes).
 The producers run at a lower CPU priority (they stand in for devices on other machines).
-Run ``python -m desktop.feed_bench_app`` (prints one JSON line).
+Run ``python -m desktop.bench.feed`` (prints one JSON line).
 """
 from __future__ import annotations
 
@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 
 from desktop.child_process import behind_the_window
-from desktop.feeds.bench import CLIENT_TOKEN, PRODUCER_TOKEN, new_gateway
+from desktop.paths import ROOT
+from desktop.bench.feed_harness import CLIENT_TOKEN, PRODUCER_TOKEN, new_gateway
 from desktop.feeds.client import FeedPublisher
 
 TARGET_RATE = 20_000.0  # alarms/s the seat must sustain (issue #4)
-ROOT = Path(__file__).resolve().parent.parent
 
 
 # --- the load: two child processes ---------------------------------------------------------
@@ -79,7 +79,7 @@ async def _produce(args) -> None:
 
 
 def _spawn(mode: str, *args, preexec_fn=None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "desktop.feed_bench_app", mode, *map(str, args)]
+    command = [sys.executable, "-m", "desktop.bench.feed", mode, *map(str, args)]
     child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                              preexec_fn=preexec_fn)
     assert child.stdout.readline().strip() == "ready"
@@ -99,11 +99,11 @@ class _Seat:
     def __init__(self, db_path: Path):
         from PySide6.QtCore import QElapsedTimer, QTimer
 
-        from desktop.app_state import AppState
-        from desktop.local_feed import live_feed
+        from desktop.seat.live_feed import live_feed
+        from desktop.shell.app import new_app_state
         from widgets.alarms.alarm_panel import AlarmPanel
 
-        self.state = AppState()
+        self.state = new_app_state()
         self.state.open_database(db_path)
         self.feed = live_feed(self.state)
         self.panel = AlarmPanel(self.state)  # hidden: it still keeps its table model up to date
@@ -155,7 +155,7 @@ def _numbers(db) -> list[int]:
 
 def _run_phase(seat: _Seat, workdir: Path, alarms: int, rate: float, restart: bool, timeout: float) -> dict:
     from desktop.feeds.client import CONNECTED
-    from desktop.local_feed import free_port
+    from desktop.seat.live_feed import free_port
 
     port = free_port()
     gateway = _spawn("gateway", "--log", workdir / "log.db", "--port", port,
@@ -190,7 +190,7 @@ def _cpu(gateway: subprocess.Popen, producers: subprocess.Popen) -> dict[str, fl
 def _cpu_per_1000_terminals(workdir: Path, terminals: int, reports: int) -> float:
     """CPU seconds per wall second of ``main.py gateway --jt808-port`` while ``terminals`` report every 10 s."""
     from desktop.feeds.jt808_terminal import run_fleet
-    from desktop.local_feed import free_port
+    from desktop.seat.live_feed import free_port
     from desktop.storage.database import CityDatabase
     from desktop.storage.models import Vehicle
 
@@ -224,7 +224,7 @@ def _cpu_seconds(pid: int) -> float:
 def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: int = 1000, reports: int = 3,
                        paced_rate: float | None = None,
                        timeout_s: float = 120.0) -> dict:
-    from desktop.app import create_application, freeze_startup_objects
+    from desktop.shell.app import create_application, freeze_startup_objects
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application([])
@@ -272,7 +272,7 @@ def run(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.feed_bench_app")
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench.feed")
     parser.add_argument("mode", nargs="?", default="bench", choices=("bench", "gateway", "produce"))
     parser.add_argument("--alarms", type=int, default=40_000)
     parser.add_argument("--terminals", type=int, default=1000)

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMessageBox, QWidget
 
-from desktop import app as app_module
-from desktop import i18n
-from desktop.app_state import AppState
-from desktop.shell import MainWindow
+from desktop.shell import app as app_module
+from desktop.shell import i18n
+from desktop.seat.app_state import AppState
+from plugins.registry import load_builtin_layers
+from desktop.shell.main_window import MainWindow
 from tests.conftest import build_small_city
 
 TITLE = "城市运管服 · 一张图指挥中心"
@@ -22,7 +23,7 @@ DOCKS = ["图层", "告警", "案件", "视频墙", "应急预案"]
 
 @pytest.fixture
 def window(gui_app, qtbot, small_city):
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     main = MainWindow(state)
     qtbot.addWidget(main)
@@ -78,7 +79,7 @@ def test_every_visible_text_is_chinese(window):
 
 def test_layout_is_saved_and_restored(gui_app, qtbot, small_city):
     settings = QSettings()
-    first = MainWindow(AppState(), settings)
+    first = MainWindow(AppState(load_builtin_layers), settings)
     qtbot.addWidget(first)
     first.show()
     first.docks["video_wall"].hide()
@@ -87,7 +88,7 @@ def test_layout_is_saved_and_restored(gui_app, qtbot, small_city):
     size = (first.width(), first.height())
     first.close()
 
-    second = MainWindow(AppState(), QSettings())
+    second = MainWindow(AppState(load_builtin_layers), QSettings())
     qtbot.addWidget(second)
     second.show()
     assert second.docks["video_wall"].isHidden()
@@ -101,7 +102,7 @@ def test_layout_is_saved_and_restored(gui_app, qtbot, small_city):
 @pytest.mark.parametrize("catalogue", sorted(i18n.catalogues(), key=lambda c: c.name), ids=lambda c: c.name)
 def test_translation_catalogue_is_complete_and_compiled(tmp_path, catalogue):
     if not catalogue.ts.exists():
-        assert not _has_strings(catalogue), f"missing {catalogue.ts.name}: run python -m desktop.i18n update"
+        assert not _has_strings(catalogue), f"missing {catalogue.ts.name}: run python -m desktop.shell.i18n update"
         return
     messages = list(ET.parse(catalogue.ts).iter("message"))
     unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type") == "unfinished"]
@@ -109,7 +110,7 @@ def test_translation_catalogue_is_complete_and_compiled(tmp_path, catalogue):
     assert all(m.findtext("translation") for m in messages if m.find("translation").get("type") != "vanished")
     fresh = tmp_path / "fresh.qm"
     i18n.lrelease(catalogue.ts, fresh)
-    assert fresh.read_bytes() == catalogue.qm.read_bytes(), "run: python -m desktop.i18n update"
+    assert fresh.read_bytes() == catalogue.qm.read_bytes(), "run: python -m desktop.shell.i18n update"
 
 
 def _has_strings(catalogue) -> bool:
@@ -127,7 +128,7 @@ def test_catalogue_covers_every_translatable_string(tmp_path, catalogue):
         return
     fresh = ET.parse(ts)
     missing = [m.findtext("source") for m in fresh.iter("message") if m.find("translation").get("type") == "unfinished"]
-    assert missing == [], "new strings: run python -m desktop.i18n update and translate them"
+    assert missing == [], "new strings: run python -m desktop.shell.i18n update and translate them"
 
 
 def test_qt_own_dialogs_are_translated_too(gui_app):
@@ -168,7 +169,7 @@ def test_first_start_generates_the_demo_city_with_progress(gui_app, monkeypatch,
         build_small_city(out).close()
 
     monkeypatch.setitem(sys.modules, "desktop.democity.generate", types.SimpleNamespace(generate_city=generate_city))
-    state = AppState()
+    state = AppState(load_builtin_layers)
     assert app_module.open_city(state, None)
     assert calls == [("demo", 1, False)]
     assert state.summary.city_name == "测试市"

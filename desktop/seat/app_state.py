@@ -4,14 +4,15 @@ Panels receive the :class:`AppState` and subscribe to its signals; they never ta
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.storage.database import CityDatabase
 from layers.city_data import CitySummary, read_city_summary, reload_cases
+from layers.base import Layer
 from layers.layer_list import LayerList
-from plugins.registry import load_builtin_layers
 
 
 class AppState(QObject):
@@ -23,8 +24,12 @@ class AppState(QObject):
     sig_status_message = Signal(str)  # a one-off line for the status bar
     sig_cases_changed = Signal()  # a case was created or changed (the case layer re-reads)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, load_layers: Callable[[AppState], list[Layer]] = lambda _state: [],
+                 parent: QObject | None = None):
+        """``load_layers(state)`` builds the map's layers for the open database (the shell passes the
+        built-in plugins' loader)."""
         super().__init__(parent)
+        self._load_layers = load_layers
         self.database: CityDatabase | None = None
         self.summary: CitySummary | None = None
         self.layers = LayerList(self)
@@ -40,7 +45,7 @@ class AppState(QObject):
             self.database.close()
         self.database = database
         self.summary = read_city_summary(database)
-        self.layers.set_layers(load_builtin_layers(self))
+        self.layers.set_layers(self._load_layers(self))
         self.set_selection(())
         self.sig_database_changed.emit()
 

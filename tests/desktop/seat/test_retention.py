@@ -6,8 +6,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy import func, select
 
-from desktop.app_state import AppState
-from desktop.maintenance import KEEP_DAYS_KEY, PositionRetention
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
+from desktop.seat.retention import KEEP_DAYS_KEY, PositionRetention
 from desktop.storage.models import VehiclePosition
 
 NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
@@ -18,7 +20,7 @@ def state(qapp, small_city):
     with small_city.session() as session, session.begin():
         session.add_all(VehiclePosition(vehicle_id=1, ts=NOW - timedelta(days=days), x=118.28, y=33.95)
                         for days in (90, 60, 40, 20, 1))
-    state = AppState()
+    state = AppState(load_builtin_layers)
     state.set_database(small_city)
     return state
 
@@ -33,7 +35,7 @@ def finish(retention: PositionRetention) -> None:
 
 
 def test_start_prunes_beyond_the_default_30_days(state, caplog):
-    caplog.set_level("INFO", logger="desktop.maintenance")
+    caplog.set_level("INFO", logger="desktop.seat.retention")
     retention = PositionRetention(state, clock=lambda: NOW)
     retention.start()
     finish(retention)

@@ -11,10 +11,10 @@ import importlib
 from desktop.commands._common import add_db_argument
 
 BENCHES: dict[str, str] = {
-    "map": "desktop.commands._bench_map",
-    "feed": "desktop.feed_bench_app",
-    "db": "desktop.cases.bench_db",
-    "video": "desktop.video.bench",
+    "map": "desktop.bench.map",
+    "feed": "desktop.bench.feed",
+    "db": "desktop.bench.db",
+    "video": "desktop.bench.video",
 }
 
 

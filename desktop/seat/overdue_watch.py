@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.cases import overdue_alarms
 from desktop.cases.calendar import LOCAL_TZ, read_calendar
 from desktop.feeds.alarm_store import StreetIndex

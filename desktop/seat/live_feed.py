@@ -20,14 +20,13 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.child_process import end_with_parent
-from desktop.feed_bridge import FeedBridge
+from desktop.seat.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store
 from desktop.feeds.client import OFFLINE
-from desktop.i18n import ROOT
-from desktop.overdue_watch import OverdueWatch
-from desktop.paths import default_database_path
+from desktop.seat.overdue_watch import OverdueWatch
+from desktop.paths import ROOT, default_database_path
 from desktop.storage.database import database_url
 from layers.alarms.alarm_model import AlarmModel
 from layers.point_table import AlarmLayer

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from desktop.cases.nearest import recommend
-from desktop.feed_bridge import FeedBridge
+from desktop.seat.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store, position_store
-from desktop.feeds.bench import CLIENT_TOKEN, PRODUCER_TOKEN, make_alarm, new_gateway
+from desktop.bench.feed_harness import CLIENT_TOKEN, PRODUCER_TOKEN, make_alarm, new_gateway
 from desktop.feeds.client import CONNECTED, FeedPublisher
 from desktop.storage.models import Alarm, Department, Vehicle, VehiclePosition
 from layers.alarms.alarm_model import AlarmModel

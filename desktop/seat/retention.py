@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QSettings, QTimer
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.storage.database import CityDatabase
 from desktop.vehicles.tracks import prune_positions
 

@@ -1,10 +1,12 @@
 """The overdue watch puts 案件超期 alarms into the alarm model on start and on its timer, once each."""
 from datetime import timedelta
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
+
+from plugins.registry import load_builtin_layers
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import Actor
-from desktop.overdue_watch import OverdueWatch
+from desktop.seat.overdue_watch import OverdueWatch
 from layers.alarms.alarm_model import AlarmModel
 from tests.desktop.cases.conftest import CALENDAR, Clock
 
@@ -12,7 +14,7 @@ FIELDS = {"class_kind": "事项", "class_code": "0102", "x": 118.2825, "y": 33.9
 
 
 def test_overdue_cases_reach_the_alarm_model_once(qtbot, small_city):
-    state, clock = AppState(), Clock()
+    state, clock = AppState(load_builtin_layers), Clock()
     state.set_database(small_city)
     case = CaseService(small_city, calendar=CALENDAR, clock=clock).report(
         Actor("张伟", "监督员"), None, source="监督员上报", **FIELDS)
@@ -36,7 +38,7 @@ def test_overdue_cases_reach_the_alarm_model_once(qtbot, small_city):
 
 
 def test_a_calendar_about_to_run_out_is_reported_once(qtbot, small_city):
-    state, clock = AppState(), Clock()
+    state, clock = AppState(load_builtin_layers), Clock()
     clock.now = clock.now.replace(year=2026, month=12, day=15)  # the bundled table ends 2026-12-31
     messages = []
     state.sig_status_message.connect(messages.append)

@@ -11,14 +11,16 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from desktop.app_state import AppState
-from desktop.gui_gc import collect_on_gui_thread
-from desktop.i18n import ROOT, load_translators
-from desktop.local_feed import start_local_feed
-from desktop.maintenance import start_retention
+from desktop.seat.app_state import AppState
+from desktop.shell.gui_gc import collect_on_gui_thread
+from desktop.paths import ROOT
+from desktop.shell.i18n import load_translators
+from desktop.seat.live_feed import start_local_feed
+from desktop.seat.retention import start_retention
 from desktop.paths import default_database_path
-from desktop.shell import MainWindow
+from desktop.shell.main_window import MainWindow
 from desktop.storage.database import DatabaseError
+from plugins.registry import load_builtin_layers
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,11 @@ def freeze_startup_objects() -> None:
     gc.freeze()
     young, middle, _old = gc.get_threshold()
     gc.set_threshold(young, middle, 1000)
+
+
+def new_app_state() -> AppState:
+    """The seat's state, its map layers loaded from the built-in layer plugins."""
+    return AppState(load_builtin_layers)
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -142,7 +149,7 @@ def run_gui(db: str | None) -> int:
         print(message, file=sys.stderr)
         return 1
     app = create_application(sys.argv)
-    state = AppState()
+    state = new_app_state()
     if not open_city(state, db):
         return 1
     start_local_feed(state)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from desktop.app_state import AppState
+from desktop.seat.app_state import AppState
 from desktop.storage.database import DatabaseError
 from widgets.alarms.alarm_desk import AlarmPanel, install_alarm_desk
 from widgets.city_status_bar import CityStatusBar

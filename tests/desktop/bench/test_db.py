@@ -1,7 +1,7 @@
 """The database bench on a tiny generated database."""
 from sqlalchemy import func, select
 
-from desktop.cases.bench_db import cached_path, run_db_bench
+from desktop.bench.db import cached_path, run_db_bench
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Case
 
@@ -23,7 +23,7 @@ def test_the_bench_kind_prints_one_json_line_and_never_overwrites_a_city(tmp_pat
     import argparse
     import json
 
-    from desktop.cases import bench_db
+    from desktop.bench import db as bench_db
 
     target = tmp_path / "b.db"
     assert bench_db.run(argparse.Namespace(db=str(target), cases=2000, seed=1)) == 0

@@ -5,7 +5,7 @@ import weakref
 
 from PySide6.QtCore import QObject, QThread
 
-from desktop.app import create_application
+from desktop.shell.app import create_application
 
 
 class _Cycle(QObject):

@@ -1,0 +1,80 @@
+"""What a committed write changed: the one change-event interface of the city database.
+
+Every core service that writes owns its transaction and, after the commit, announces one
+:class:`Change` on the database's :class:`ChangeBus` (``db.changes``). The seat subscribes and
+hands the change to the layers and panels on the GUI thread; a multi-seat control room carries
+the same events between seats, so a write that bypasses the services is one no other seat learns of.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+BBox = tuple[float, float, float, float]
+
+INSERT, UPDATE, DELETE = "insert", "update", "delete"
+
+
+@dataclass(frozen=True)
+class Change:
+    """``kind`` of entity (a table's entity name: ``case``, ``alarm``, ``plan`` …), the ids written
+    (empty: too many to name, read the kind again), the lon/lat box they cover when spatial."""
+
+    kind: str
+    ids: tuple = ()
+    action: str = UPDATE
+    bbox: BBox | None = None
+
+    @classmethod
+    def of(cls, kind: str, ids: Iterable = (), action: str = UPDATE, points: Iterable[tuple[float, float]] = ()) -> Change:
+        """A change whose bbox is the box around ``points`` (lon, lat); None without points."""
+        xy = [(float(x), float(y)) for x, y in points if x is not None and y is not None]
+        bbox = (min(p[0] for p in xy), min(p[1] for p in xy), max(p[0] for p in xy), max(p[1] for p in xy)) if xy else None
+        return cls(kind, tuple(ids), action, bbox)
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "ids": list(self.ids), "action": self.action,
+                "bbox": list(self.bbox) if self.bbox else None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Change:
+        bbox = data.get("bbox")
+        return cls(str(data["kind"]), tuple(data.get("ids") or ()), str(data.get("action") or UPDATE),
+                   tuple(float(v) for v in bbox) if bbox else None)
+
+
+Subscriber = Callable[[Change], None]
+
+
+class ChangeBus:
+    """Subscribers are called in the announcing thread, in subscription order; one that raises is
+    logged and the others still hear the change."""
+
+    def __init__(self) -> None:
+        self._subscribers: list[Subscriber] = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Add ``subscriber``; returns the call that removes it again."""
+        with self._lock:
+            self._subscribers.append(subscriber)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if subscriber in self._subscribers:
+                    self._subscribers.remove(subscriber)
+
+        return unsubscribe
+
+    def announce(self, change: Change) -> None:
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for subscriber in subscribers:
+            try:
+                subscriber(change)
+            except Exception:  # noqa: BLE001 - one broken listener must not hide the change from the rest
+                log.exception("变更通知处理失败：%s", change)
