@@ -154,7 +154,7 @@ def _prepare(database_url: str, channel: _Channel) -> None:
                 project = write_base_project(database_url.removeprefix("sqlite:///"), directory, renderer)
         tiles = BaseTiles(renderer, project)
     except Exception as exc:  # noqa: BLE001 - any failure means the app draws its own base map
-        log.warning("QGIS base map unavailable: %s", exc)
+        log.warning("QGIS 底图不可用：%s", exc)
         channel.decided.emit(OWN, None)
         return
     channel.decided.emit(QGIS, tiles)
@@ -166,6 +166,6 @@ def _fetch_loop(jobs: queue.Queue, tiles: BaseTiles, channel: _Channel) -> None:
         try:
             image = QImage.fromData(tiles.tile(*key), "PNG")
         except RenderError as exc:
-            log.warning("base tile %s failed: %s", key, exc)
+            log.warning("底图瓦片 %s 渲染失败：%s", key, exc)
             image = None
         channel.loaded.emit(key, image)

@@ -149,7 +149,7 @@ def generate(path: Path, cases: int, seed: int = 1) -> None:
             rows, audit = _case_chunk(rng, start + 1, size, chunk_origin, int(per_case_s * size))
             cursor.executemany(case_sql, rows)
             cursor.executemany(audit_sql, audit)
-            log.info("bench database: %d / %d cases", start + size, cases)
+            log.info("测试数据库：已生成 %d / %d 条案件", start + size, cases)
         for index in indexes:
             cursor.execute(str(CreateIndex(index).compile(dialect=db.engine.dialect)))
         cursor.execute("INSERT INTO meta (key, value) VALUES ('bench_cases', ?)", (str(cases),))

@@ -189,7 +189,7 @@ class GroupCommitter:
         try:
             records = await asyncio.to_thread(self._log.append_many, [item for items, _, _ in batch for item in items])
         except Exception as exc:  # noqa: BLE001 - reported to each waiting caller
-            log.exception("event log append failed")
+            log.exception("事件日志写入失败")
             for _, future, _ in batch:
                 if not future.done():
                     future.set_exception(exc)

@@ -75,7 +75,7 @@ class JT808Server:
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._serve, self.host, self._requested_port)
-        log.info("JT/T 808 server listening on %s:%d", self.host, self.port)
+        log.info("JT/T 808 服务已在 %s:%d 监听", self.host, self.port)
 
     async def stop(self) -> None:
         if self._server is None:
@@ -95,7 +95,7 @@ class JT808Server:
         try:
             await self._session(session, reader, writer)
         except ConnectionError as exc:
-            log.info("%s: connection lost (%s)", session.peer, exc)
+            log.info("%s：连接断开（%s）", session.peer, exc)
         finally:
             del self._connections[task]
             self.stats["subpackages_dropped"] += session.reassembler.dropped
@@ -110,7 +110,7 @@ class JT808Server:
                 data = await asyncio.wait_for(reader.read(65536), self.heartbeat_timeout)
             except TimeoutError:
                 self.stats["idle_timeouts"] += 1
-                log.info("%s: idle for %.0f s, closing", session.peer, self.heartbeat_timeout)
+                log.info("%s：%.0f 秒无数据，关闭连接", session.peer, self.heartbeat_timeout)
                 return
             if not data:
                 return
@@ -118,7 +118,7 @@ class JT808Server:
             frames = session.decoder.feed(data)
             if session.decoder.oversize > oversize:
                 self.stats["frames_oversize"] += session.decoder.oversize - oversize
-                log.warning("%s: oversize frame dropped", session.peer)
+                log.warning("%s：帧过长，已丢弃", session.peer)
             for frame in frames:
                 reply = await self._handle(session, frame)
                 if reply is not None:
@@ -151,7 +151,7 @@ class JT808Server:
 
     def _reject(self, session: _Session, stat: str, exc: JT808Error) -> None:
         self.stats[stat] += 1
-        log.warning("%s: %s: %s", session.peer, stat, exc)
+        log.warning("%s：%s：%s", session.peer, stat, exc)
 
     async def _dispatch(self, session: _Session, header: Header, body: Body | None) -> Body | None:
         match body:
@@ -167,7 +167,7 @@ class JT808Server:
             case LocationReport() | BatchLocation():
                 if header.phone not in session.authenticated:
                     self.stats["unauthenticated"] += 1
-                    log.warning("%s: location from unauthenticated %s rejected", session.peer, header.phone)
+                    log.warning("%s：未鉴权终端 %s 的位置汇报已拒绝", session.peer, header.phone)
                     return _ack(header, ReplyResult.FAILURE)
                 reports = body.reports if isinstance(body, BatchLocation) else (body,)
                 return _ack(header, await self._deliver(header.phone, reports))
@@ -177,7 +177,7 @@ class JT808Server:
         terminals = self._terminals
         known = terminals(header.phone, registration) if callable(terminals) else header.phone in terminals
         if not known:
-            log.warning("registration from unknown terminal %s refused", header.phone)
+            log.warning("未知终端 %s 的注册已拒绝", header.phone)
             return RegistrationReply(header.serial, RegistrationResult.NO_SUCH_TERMINAL)
         code = self._auth_codes.setdefault(header.phone, secrets.token_hex(8))
         return RegistrationReply(header.serial, RegistrationResult.SUCCESS, code)
@@ -188,7 +188,7 @@ class JT808Server:
                 await self._on_location(phone, report)
             except Exception:  # a faulty consumer must not take the terminal link down
                 self.stats["callback_errors"] += 1
-                log.exception("on_location failed for %s", phone)
+                log.exception("终端 %s 的位置处理失败", phone)
                 return ReplyResult.FAILURE
             self.stats["locations"] += 1
         return ReplyResult.SUCCESS

@@ -1,24 +1,13 @@
-"""Alarm rules: vehicle geofences per vehicle kind and sensor thresholds, each with hysteresis.
+"""Alarm rules the simulated city runs: per-vehicle rules with hysteresis and the sensor threshold table.
 
-Coordinates are lon/lat degrees (EPSG:4490); distances are given in metres and converted
-with the local scale. A rule raises once when its subject enters violation and re-arms only
-after the subject has clearly left it (a spatial margin, a lower threshold), so a vehicle
-hovering on a corridor edge or a sensor jittering at its threshold raises one alarm.
+A vehicle rule raises once when its vehicle enters violation and re-arms only after it has clearly
+left it. Coordinates are lon/lat degrees (EPSG:4490).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-import shapely
-from shapely.geometry import Point
-
 METRES_PER_DEGREE = 111_320.0
-
-
-def metres_to_degrees(metres: float, lat: float) -> float:
-    """An (isotropic, conservative) degree distance for ``metres`` at latitude ``lat``."""
-    return metres / (METRES_PER_DEGREE * max(math.cos(math.radians(lat)), 0.1))
 
 
 def alarm(kind: str, level: int | None, x: float, y: float, ts: float, message: str, **extra) -> dict:
@@ -42,45 +31,6 @@ class _Latch:
 
 
 @dataclass
-class Corridor:
-    """渣土车: must stay within ``width_m`` of its approved route; re-arms inside ``width_m - margin_m``."""
-
-    route: shapely.LineString
-    width_m: float = 50.0
-    margin_m: float = 15.0
-    kind = "渣土车偏离路线"
-
-    def __post_init__(self):
-        lat = self.route.centroid.y
-        self._out = metres_to_degrees(self.width_m, lat)
-        self._back = metres_to_degrees(self.width_m - self.margin_m, lat)
-
-    def state(self, x: float, y: float, speed: float, ts: float) -> bool | None:
-        d = self.route.distance(Point(x, y))
-        return True if d > self._out else (False if d < self._back else None)
-
-
-@dataclass
-class Zone:
-    """A polygon the vehicle must stay out of (``inside=False``, 渣土车禁区) or within (执法车辖区)."""
-
-    polygon: shapely.Polygon
-    kind: str
-    inside: bool = False
-    margin_m: float = 15.0
-
-    def __post_init__(self):
-        pad = metres_to_degrees(self.margin_m, self.polygon.centroid.y)
-        self._outer, self._inner = self.polygon.buffer(pad), self.polygon.buffer(-pad)
-
-    def state(self, x: float, y: float, speed: float, ts: float) -> bool | None:
-        p = Point(x, y)
-        if self.inside:  # violating when clearly outside the area
-            return True if not self._outer.contains(p) else (False if self._inner.contains(p) else None)
-        return True if self._inner.contains(p) else (False if not self._outer.contains(p) else None)
-
-
-@dataclass
 class IdleLimit:
     """环卫车: speed below ``idle_kmh`` for longer than ``max_idle_s``; re-arms when it moves again.
 
@@ -99,12 +49,7 @@ class IdleLimit:
         return ts - self._since > self.max_idle_s
 
 
-_MESSAGES = {
-    "渣土车偏离路线": "渣土车 {plate} 偏离核准路线",
-    "渣土车进入禁区": "渣土车 {plate} 进入禁行区域",
-    "执法车离开辖区": "执法车 {plate} 离开辖区",
-    "环卫车长时间停留": "环卫车 {plate} 长时间停留",
-}
+_MESSAGES = {"环卫车长时间停留": "环卫车 {plate} 长时间停留"}
 
 
 class VehicleRules:
@@ -159,29 +104,3 @@ SENSOR_THRESHOLDS: dict[str, Threshold] = {
     "drain_level_pct": Threshold("排水液位超限", "%", ((80.0, 2), (95.0, 3))),
     "pm10_ug_m3": Threshold("扬尘超标", "µg/m³", ((150.0, 2), (250.0, 3), (350.0, 4))),
 }
-
-
-class SensorRules:
-    """Threshold alarms per (device, metric); raises again only when the level rises or after clearing."""
-
-    def __init__(self, thresholds: dict[str, Threshold] | None = None):
-        self._thresholds = thresholds or SENSOR_THRESHOLDS
-        self._raised: dict[tuple[str, str], int] = {}
-
-    def evaluate(self, device_id: str, metric: str, value: float, x: float, y: float, ts: float,
-                 component_code: str | None = None) -> dict | None:
-        t = self._thresholds[metric]
-        level, limit = t.classify(value)
-        key, current = (device_id, metric), self._raised.get((device_id, metric), 0)
-        if level == 0:
-            clear = t.levels[0][0] * t.clear_ratio
-            if value > clear if t.below else value < clear:
-                self._raised.pop(key, None)
-            return None
-        if level <= current:
-            return None
-        self._raised[key] = level
-        found = alarm(t.kind, level, x, y, ts, f"{t.kind}：{value:g} {t.unit}", device_id=device_id,
-                      component_code=component_code)
-        found["payload"] = {"metric": metric, "value": value, "threshold": limit}
-        return found

@@ -112,5 +112,5 @@ def export_base_layers(city_db: str | Path, gpkg_path: str | Path) -> Path:
             geometry_type=geometry_type, crs=STORAGE_CRS, encoding="UTF-8",
             dataset_options={"VERSION": "1.2"},  # readable by the older GDAL of the system QGIS
         )
-        log.info("base layer %s: %d features", layer, len(items))
+        log.info("底图图层 %s：%d 个要素", layer, len(items))
     return gpkg_path

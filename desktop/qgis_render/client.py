@@ -7,26 +7,9 @@ killed and a fresh one started at once, warming up in the background while the c
 :class:`RenderTimeout` / :class:`RenderError`. Errors the worker reports (a broken project,
 say) come back as :class:`RenderError` with the worker's Chinese message; the worker lives on.
 
-Why a PyQGIS worker and not ``qgis_mapserver`` — measured here (QGIS 3.22.16, offscreen,
-same .qgs, same EPSG:3857 extents, PNG bytes delivered to this process; synthetic city of
-3 240 road segments, 300 water / 400 green polygons, 1 020 labels; medians of two runs,
-warm = 50 tiles at z14/z15 and 12 views from city-wide to district scale):
-
-==============================  ======================  ==========================
-request                         PyQGIS worker (pipes)   qgis_mapserver (WMS/HTTP)
-==============================  ======================  ==========================
-cold: start → first 1024×768    0.7–1.3 s               0.6–0.8 s
-256×256 tile, warm              13–18 ms                15–18 ms
-1024×768 view, warm             91–94 ms (p90 330)      103–139 ms (p90 360–650)
-16 tiles of one 4×4 metatile    73–90 ms (one job)      133–151 ms (16 GetMap)
-tiny city: tile / view / 16     5 / 35–41 / 34–43 ms    6–7 / 32–55 / 99–110 ms
-==============================  ======================  ==========================
-
-(mapserver figures: serial and ``QGIS_SERVER_PARALLEL_RENDERING`` runs; the worker's view
-time was 150–190 ms before its PNG encoding was tuned, see ``worker.PNG_QUALITY``.)
-Single images cost about the same; the worker wins on metatiles (labels also stay
-consistent across a metatile), needs no port, and serves project writing and validation
-from the same process with Chinese errors.
+A PyQGIS worker rather than ``qgis_mapserver``: it renders a 4×4 metatile in one job (labels stay
+consistent across it), needs no port, and serves project writing and validation from the same
+process with Chinese errors (the comparison is in the README, *Design decisions*).
 """
 from __future__ import annotations
 
@@ -76,10 +59,10 @@ def qgis_version() -> str | None:
             capture_output=True, text=True, timeout=30, env=_worker_env(),
         )
     except (OSError, subprocess.TimeoutExpired):
-        log.warning("QGIS probe failed", exc_info=True)
+        log.warning("QGIS 检测失败", exc_info=True)
         return None
     if probe.returncode != 0:
-        log.info("QGIS not available: %s", probe.stderr.strip()[-300:])
+        log.info("QGIS 不可用：%s", probe.stderr.strip()[-300:])
         return None
     return probe.stdout.strip() or None
 
@@ -113,7 +96,7 @@ class _Worker:
         self.answers: queue.Queue = queue.Queue()
         threading.Thread(target=self._read_answers, daemon=True, name="qgis-answers").start()
         threading.Thread(target=self._log_stderr, daemon=True, name="qgis-stderr").start()
-        log.info("QGIS render worker started (pid %d)", self.process.pid)
+        log.info("QGIS 渲染进程已启动（进程 %d）", self.process.pid)
 
     def _read_answers(self) -> None:
         stdout = self.process.stdout
@@ -131,7 +114,7 @@ class _Worker:
 
     def _log_stderr(self) -> None:
         for line in self.process.stderr:
-            log.debug("qgis worker: %s", line.decode("utf-8", "replace").rstrip())
+            log.debug("QGIS 渲染进程：%s", line.decode("utf-8", "replace").rstrip())
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -173,7 +156,7 @@ class QgisRenderer:
         return self._worker.process.pid
 
     def _restart(self, why: str) -> None:
-        log.warning("restarting the QGIS render worker (pid %d): %s", self._worker.process.pid, why)
+        log.warning("重启 QGIS 渲染进程（进程 %d）：%s", self._worker.process.pid, why)
         self._worker.stop(graceful=False)
         self._worker = _Worker(self._python)
 

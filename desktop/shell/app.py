@@ -49,8 +49,8 @@ _PALETTE = {
 
 def freeze_startup_objects() -> None:
     """Move everything allocated at start-up out of the cyclic GC's reach, and make full collections
-    rare: each one holds the GIL for 85–150 ms while alarms stream in (measured by ``bench feed``:
-    GUI stall 160 → 58 ms in one paired run), and young generations still collect as usual."""
+    rare: each one holds the GIL for a long pause while alarms stream in (README, *Design decisions*);
+    young generations still collect as usual."""
     gc.collect()
     gc.freeze()
     young, middle, _old = gc.get_threshold()
@@ -78,7 +78,7 @@ def apply_font(app: QApplication) -> None:
     families = set(QFontDatabase.families())
     family = next((name for name in CJK_FONTS if name in families), None)
     if family is None:
-        log.warning("no CJK font found (install fonts-noto-cjk); Chinese may not render")
+        log.warning("未找到中文字体（请安装 fonts-noto-cjk），中文可能无法显示")
         return
     font = QFont(family, 10)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)

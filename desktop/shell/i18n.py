@@ -71,9 +71,9 @@ def load_translators(app: QCoreApplication) -> list[QTranslator]:
         if own.load(str(qm)):
             translators.append(own)
         else:
-            log.warning("translation catalogue %s unreadable", qm)
+            log.warning("翻译文件 %s 无法读取", qm)
     if len(translators) < 2:
-        log.warning("no translation catalogue in %s: the interface stays in English", TRANSLATIONS)
+        log.warning("%s 中没有翻译文件：界面将显示英文", TRANSLATIONS)
     for translator in translators:
         app.installTranslator(translator)
     return translators

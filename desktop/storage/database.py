@@ -53,7 +53,7 @@ class CityDatabase:
             if migrate:
                 upgrade_to_head(self.engine)
         except Exception as exc:  # noqa: BLE001 - reported to the user in Chinese
-            log.exception("cannot open database %s", self.url)
+            log.exception("无法打开数据库 %s", self.url)
             raise DatabaseError(f"无法打开数据库“{target}”：{exc}") from exc
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
         self.changes = ChangeBus()  # the services announce every committed write here

@@ -101,5 +101,5 @@ def ensure_demo_clips(db: CityDatabase, directory: Path | None = None) -> int:
         cameras = session.scalars(select(Camera).where(Camera.stream_url.is_(None)).order_by(Camera.id)).all()
         for camera in cameras:
             camera.stream_url = clips[camera.id % len(clips)].as_uri()
-    log.info("demo clips: %d cameras got a looping test clip from %s", len(cameras), clips[0].parent)
+    log.info("演示视频：%d 路摄像机使用 %s 中的循环测试片段", len(cameras), clips[0].parent)
     return len(cameras)

@@ -73,7 +73,7 @@ class StreamPlayer:
         if reason is not None:
             state = StreamState.NO_SOURCE if not url else StreamState.INVALID
             self.health.failed(state, reason, self._clock())
-            log.warning("video %s: %s (%s)", self.label, reason, url)
+            log.warning("视频 %s：%s（%s）", self.label, reason, url)
             return
         self._start()
 
@@ -95,7 +95,7 @@ class StreamPlayer:
         if self._attempt is not None and self._attempt.last_frame is not None:
             self.health.frame(self._attempt.last_frame)
             if self._logged is not None:
-                log.info("video %s: playing again via %s", self.label, self.backend_name)
+                log.info("视频 %s：已通过 %s 恢复播放", self.label, self.backend_name)
                 self._logged = None
         silence = self.health.silence(now)
         if silence is not None and self._attempt is not None:
@@ -108,14 +108,14 @@ class StreamPlayer:
         never_played = self._attempt.last_frame is None
         self._end_attempt()
         if never_played and len(self._candidates) > 1:
-            log.info("video %s: %s could not open %s (%s); trying %s", self.label, self.backend_name, self.url,
+            log.info("视频 %s：%s 无法打开 %s（%s），改用 %s", self.label, self.backend_name, self.url,
                      detail, self._candidates[1])
             self._candidates.pop(0)
             self._start()
             return
         if (state, detail) != self._logged:  # one line per change, not per retry
             self._logged = (state, detail)
-            log.warning("video %s: %s via %s: %s", self.label, state.value, self.backend_name, detail)
+            log.warning("视频 %s：%s（%s）：%s", self.label, state.value, self.backend_name, detail)
         self.health.failed(state, detail, now)
         self._candidates = backends_for(self.url)  # the next retry starts again from the preferred backend
 
@@ -127,7 +127,7 @@ class StreamPlayer:
             try:
                 backend.start()
             except BackendUnavailable as exc:
-                log.warning("video %s: %s", self.label, exc)
+                log.warning("视频 %s：%s", self.label, exc)
                 self._attempt.close()
                 self._attempt = None
                 if len(self._candidates) == 1:

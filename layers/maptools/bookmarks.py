@@ -63,7 +63,7 @@ class BookmarkStore(QObject):
         except FileNotFoundError:
             return []
         except (OSError, ValueError, KeyError, TypeError):
-            log.exception("unreadable bookmarks file %s; starting empty", self.path)
+            log.exception("书签文件 %s 无法读取，从空书签开始", self.path)
             return []
 
     def _commit(self) -> None:
