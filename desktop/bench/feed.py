@@ -26,10 +26,15 @@ from pathlib import Path
 
 from desktop.child_process import behind_the_window
 from desktop.paths import ROOT
-from desktop.bench.feed_harness import CLIENT_TOKEN, PRODUCER_TOKEN, new_gateway
 from desktop.feeds.client import FeedPublisher
+from desktop.feeds.gateway import FeedGateway
 
+CLIENT_TOKEN, PRODUCER_TOKEN = "bench-seat", "bench-producer"
 TARGET_RATE = 20_000.0  # alarms/s the seat must sustain (issue #4)
+
+
+def new_gateway(log_path: Path, port: int = 0) -> FeedGateway:
+    return FeedGateway("127.0.0.1", port, log_path, {CLIENT_TOKEN}, {PRODUCER_TOKEN})
 
 
 # --- the load: two child processes ---------------------------------------------------------

@@ -2,7 +2,7 @@
 import asyncio
 import threading
 
-from desktop.bench.feed_harness import CLIENT_TOKEN, AlarmRecorder, make_alarm, new_gateway, wait_for
+from tests.support.feed_events import CLIENT_TOKEN, AlarmRecorder, make_alarm, new_gateway, wait_for
 from desktop.feeds.client import CONNECTED, OFFLINE, RECONNECTING, FeedClient
 
 

@@ -8,7 +8,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from desktop.feeds import protocol
-from desktop.bench.feed_harness import (CLIENT_TOKEN, PRODUCER_TOKEN, AlarmRecorder, make_alarm, new_gateway,
+from tests.support.feed_events import (CLIENT_TOKEN, PRODUCER_TOKEN, AlarmRecorder, make_alarm, new_gateway,
                                  wait_for)
 from desktop.feeds.client import FeedClient, FeedPublisher
 

@@ -6,7 +6,7 @@ from collections import Counter
 import shapely
 
 from desktop.feeds import simulator
-from desktop.bench.feed_harness import AlarmRecorder, CLIENT_TOKEN, new_gateway, wait_for
+from tests.support.feed_events import AlarmRecorder, CLIENT_TOKEN, new_gateway, wait_for
 from desktop.feeds.client import FeedClient
 from desktop.feeds.protocol import validate_alarm
 from desktop.feeds.simulator import CitySimulator, World, load_world

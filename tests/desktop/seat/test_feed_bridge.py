@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from desktop.cases.nearest import recommend
 from desktop.seat.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store, position_store
-from desktop.bench.feed_harness import CLIENT_TOKEN, PRODUCER_TOKEN, make_alarm, new_gateway
+from tests.support.feed_events import CLIENT_TOKEN, PRODUCER_TOKEN, make_alarm, new_gateway
 from desktop.feeds.client import CONNECTED, FeedPublisher
 from desktop.storage.models import Alarm, Department, Vehicle, VehiclePosition
 from layers.alarms.alarm_model import AlarmModel

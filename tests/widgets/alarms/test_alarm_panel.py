@@ -7,7 +7,7 @@ from desktop.seat.app_state import AppState
 
 from plugins.registry import load_builtin_layers
 from desktop.feeds import alarm_store
-from desktop.bench.feed_harness import CLIENT_TOKEN, new_gateway
+from tests.support.feed_events import CLIENT_TOKEN, new_gateway
 from desktop.seat.live_feed import SEAT_KEY, live_feed
 from tests.support.feed_events import LoopThread, alarm_event
 from widgets.alarms.alarm_desk import FeedStateLabel, UnacknowledgedLabel
