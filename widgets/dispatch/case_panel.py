@@ -24,16 +24,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
-from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
-from desktop.cases.case_list import CaseFilter, list_cases, stage_counts, timeline
+from desktop.cases.case_list import STAGES, CaseFilter, read_case_list
+from desktop.cases.case_record import CaseRecord, read_case
+from desktop.cases.directory import departments, grid_codes
 from desktop.cases.service import CaseService
 from desktop.cases.time_limits import GREEN, PHASES, RED, YELLOW, traffic_light
 from desktop.cases.workflow import SOURCES, ConcurrentUpdateError, WorkflowError, available_actions
-from desktop.storage.models import CASE_STAGES, Case, Department, UnitGrid
+from desktop.seat.app_state import AppState
+from desktop.storage.database import StorageError
 from widgets.dispatch.action_dialogs import ActionDialog, dialog_for
 from widgets.dispatch.case_detail import CaseDetail
 from widgets.dispatch.case_table_model import CaseTableModel
@@ -53,7 +52,7 @@ class CasePanel(QWidget):
         self.setObjectName("casePanel")
         self.state = state
         self.service: CaseService | None = None
-        self.current: Case | None = None
+        self.current: CaseRecord | None = None
         self.active_dialog = None
         self.seat = SeatSelector(state, self)
         _shrinkable(self.seat)
@@ -76,7 +75,7 @@ class CasePanel(QWidget):
         self.pick_button.setCheckable(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.stage = self._combo([(self.tr("All stages"), None), *((s, s) for s in CASE_STAGES)])
+        self.stage = self._combo([(self.tr("All stages"), None), *((s, s) for s in STAGES)])
         self.light = self._combo([(self.tr("All time limits"), None), *((f"● {c}", c) for c in (RED, YELLOW, GREEN))])
         self.department, self.grid = self._combo([]), self._combo([])
         self.source = self._combo([(self.tr("All sources"), None), *((s, s) for s in SOURCES)])
@@ -177,14 +176,10 @@ class CasePanel(QWidget):
     def _database_changed(self) -> None:
         db = self.state.database
         self.service = CaseService(db) if db is not None else None
-        departments, grids = [], []
-        if db is not None:
-            with db.session() as session:
-                departments = session.execute(select(Department.name, Department.id).order_by(Department.id)).all()
-                grids = session.execute(select(UnitGrid.code, UnitGrid.code).order_by(UnitGrid.code)).all()
-        self._departments = {dept_id: name for name, dept_id in departments}
-        self._fill(self.department, self.tr("All departments"), departments)
-        self._fill(self.grid, self.tr("All grids"), grids)
+        named = departments(db) if db is not None else []
+        self._departments = {dept_id: name for name, dept_id in named}
+        self._fill(self.department, self.tr("All departments"), named)
+        self._fill(self.grid, self.tr("All grids"), [(code, code) for code in (grid_codes(db) if db is not None else [])])
         self.current = None
         self.refresh()
 
@@ -207,25 +202,22 @@ class CasePanel(QWidget):
             return
         case_filter, now = self.case_filter(), datetime.now(timezone.utc)
         try:
-            with self.service.db.session() as session:
-                rows = list_cases(session, case_filter, self.service.calendar, now)
-                counts = stage_counts(session, case_filter)
-        except SQLAlchemyError as exc:
+            listing = read_case_list(self.service.db, case_filter, self.service.calendar, now)
+        except StorageError as exc:
             self._report(self.tr("Cannot read cases: %1").replace("%1", str(exc)), error=True)
             return
-        self.model.set_rows(rows, self._departments)
+        self.model.set_rows(listing.rows, self._departments)
+        counts = listing.counts
         total = sum(counts.values())
         self.counts.setText(self.tr("%1 cases").replace("%1", str(total)) + "：" + "　".join(
-            f"{stage} {counts[stage]}" for stage in CASE_STAGES if counts.get(stage)))
+            f"{stage} {counts[stage]}" for stage in STAGES if counts.get(stage)))
         case_id = self.current.id if self.current is not None else None
         self._show_case(case_id)
 
     def _show_case(self, case_id: int | None) -> None:
         case, audit = None, []
         if case_id is not None and self.service is not None:
-            with self.service.db.session() as session:
-                case = session.get(Case, case_id)
-                audit = timeline(session, case_id) if case else []
+            case, audit = read_case(self.service.db, case_id)
         self.current = case
         light = traffic_light(case, self.service.calendar, datetime.now(timezone.utc)) \
             if case is not None and case.stage in PHASES else None
@@ -316,7 +308,7 @@ class CasePanel(QWidget):
             log.warning("%s refused: %s", dialog.action, exc)
             dialog.show_error(str(exc))
             return
-        except SQLAlchemyError as exc:
+        except StorageError as exc:
             log.exception("%s failed", dialog.action)
             dialog.show_error(self.tr("Database error: %1").replace("%1", str(exc)))
             return
