@@ -32,6 +32,7 @@ from desktop.cases.service import CaseService
 from desktop.cases.time_limits import GREEN, PHASES, RED, YELLOW, traffic_light
 from desktop.cases.workflow import SOURCES, ConcurrentUpdateError, WorkflowError, available_actions
 from desktop.seat.app_state import AppState
+from desktop.storage.changes import Change
 from desktop.storage.database import StorageError
 from widgets.dispatch.action_dialogs import ActionDialog, dialog_for
 from widgets.dispatch.case_detail import CaseDetail
@@ -62,6 +63,7 @@ class CasePanel(QWidget):
         state.sig_database_changed.connect(self._database_changed)
         state.sig_selection_changed.connect(self._selection_changed)
         state.sig_map_clicked.connect(self._map_clicked)
+        state.sig_changed.connect(self._store_changed)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
@@ -245,6 +247,11 @@ class CasePanel(QWidget):
     def action_buttons(self) -> list[str]:
         return [self.actions_layout.itemAt(i).widget().text() for i in range(self.actions_layout.count())]
 
+    def _store_changed(self, change: Change) -> None:
+        """A case was written (here, by another panel or seat): the list follows."""
+        if change.kind == "case" and self.service is not None:
+            self.refresh()
+
     # --- view → store --------------------------------------------------------------------
     def _row_changed(self, index, _previous) -> None:
         case_id = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
@@ -314,10 +321,8 @@ class CasePanel(QWidget):
             return
         log.info("case %s: %s by %s", done.case_no, dialog.action, actor.name)
         dialog.accept()
-        self.state.cases_changed()
         self._report(self.tr("Case %1: %2 done, now %3.").replace("%1", done.case_no).replace(
             "%2", dialog.action).replace("%3", done.stage))
-        self.refresh()
 
     def _report(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#f43f5e' if error else '#67e8f9'};")

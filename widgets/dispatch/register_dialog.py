@@ -175,7 +175,6 @@ class RegisterDialog(QDialog):
             return
         log.info("case %s registered by %s", created.case_no, actor.name)
         self.sig_case_created.emit(created)
-        self.state.cases_changed()
         self.state.set_selection((("case", created.id),))
         self.accept()
 
