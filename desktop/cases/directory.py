@@ -35,8 +35,8 @@ def grid_codes(db: CityDatabase) -> list[str]:
 def seat_staff(db: CityDatabase, roles: tuple[str, ...]) -> list[SeatPerson]:
     """The staff with one of ``roles``, by role and code."""
     with db.session() as session:
-        rows = session.execute(select(Staff, Department.name).outerjoin(Department, Staff.department_id == Department.id)
-                               .where(Staff.role.in_(roles)).order_by(Staff.role, Staff.code)).all()
+        query = select(Staff, Department.name).outerjoin(Department, Staff.department_id == Department.id)
+        rows = session.execute(query.where(Staff.role.in_(roles)).order_by(Staff.role, Staff.code)).all()
     return [SeatPerson(person.code, Actor(person.name, person.role, person.id, person.department_id), department)
             for person, department in rows]
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.case_list import STAGES, CaseFilter, read_case_list
 from desktop.cases.case_record import CaseRecord, read_case
@@ -181,7 +182,8 @@ class CasePanel(QWidget):
         named = departments(db) if db is not None else []
         self._departments = {dept_id: name for name, dept_id in named}
         self._fill(self.department, self.tr("All departments"), named)
-        self._fill(self.grid, self.tr("All grids"), [(code, code) for code in (grid_codes(db) if db is not None else [])])
+        grids = grid_codes(db) if db is not None else []
+        self._fill(self.grid, self.tr("All grids"), [(code, code) for code in grids])
         self.current = None
         self.refresh()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.directory import class_entries
 from desktop.cases.evaluation import DIMENSIONS, EvaluationRow

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from desktop.cases.directory import class_entries
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import SOURCES, WorkflowError

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.criteria import Proposal
 from desktop.emergency.incident import IncidentService

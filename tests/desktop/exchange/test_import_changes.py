@@ -21,7 +21,8 @@ def test_imports_announce_their_entities(tmp_path):
                               [feature({"code": GRID_1}, shapely.box(118.25, 33.90, 118.26, 33.91))])
         import_file(db, grids, "grids")
         assert heard[1] == Change("grid", (GRID_1,), UPDATE, (118.25, 33.90, 118.26, 33.91))
-        bad = write_geojson(tmp_path / "bad.geojson", [feature({"code": "32130200100901"}, shapely.box(118, 33, 118.1, 33.1))])
+        orphan = feature({"code": "32130200100901"}, shapely.box(118, 33, 118.1, 33.1))  # its community is missing
+        bad = write_geojson(tmp_path / "bad.geojson", [orphan])
         with pytest.raises(ExchangeError):
             import_file(db, bad, "grids")
         assert len(heard) == 2
