@@ -12,9 +12,12 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.cases.calendar import WorkCalendar, as_utc
+from desktop.cases.case_record import CaseRecord
 from desktop.cases.time_limits import PHASES, traffic_light
-from desktop.storage.models import Case, CaseAudit
+from desktop.storage.database import CityDatabase
+from desktop.storage.models import CASE_STAGES, Case, CaseAudit
 
+STAGES = CASE_STAGES  # every stage, in workflow order (the list's stage filter)
 OPEN_STAGES = tuple(PHASES)
 DEFAULT_LIMIT = 500
 
@@ -33,8 +36,16 @@ class CaseFilter:
 
 @dataclass(frozen=True)
 class CaseRow:
-    case: Case
+    case: CaseRecord
     light: str | None
+
+
+@dataclass(frozen=True)
+class CaseListing:
+    """The rows :func:`list_cases` gives and the counts :func:`stage_counts` gives, read together."""
+
+    rows: list[CaseRow]
+    counts: dict[str, int]
 
 
 def _filtered(query: Select, f: CaseFilter) -> Select:
@@ -55,7 +66,7 @@ def list_cases(session: Session, f: CaseFilter, calendar: WorkCalendar, now: dat
                limit: int = DEFAULT_LIMIT) -> list[CaseRow]:
     """Cases matching ``f``, newest first (at most ``limit`` before the traffic-light filter)."""
     query = _filtered(select(Case), f).order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)
-    rows = [CaseRow(case, traffic_light(case, calendar, now) if case.stage in PHASES else None)
+    rows = [CaseRow(CaseRecord.of(case), traffic_light(case, calendar, now) if case.stage in PHASES else None)
             for case in session.scalars(query)]
     return [row for row in rows if not f.light or row.light == f.light]
 
@@ -64,6 +75,12 @@ def stage_counts(session: Session, f: CaseFilter) -> dict[str, int]:
     """Cases per stage under every filter but the stage and the traffic light."""
     query = _filtered(select(Case.stage, func.count()), replace(f, stage=None, light=None)).group_by(Case.stage)
     return dict(session.execute(query).all())
+
+
+def read_case_list(db: CityDatabase, f: CaseFilter, calendar: WorkCalendar, now: datetime) -> CaseListing:
+    """The case list under ``f`` and its counts per stage, in one read."""
+    with db.session() as session:
+        return CaseListing(list_cases(session, f, calendar, now), stage_counts(session, f))
 
 
 #: What an overview of open cases shows (plain rows: no ORM objects for thousands of cases).

@@ -21,6 +21,7 @@ from desktop.cases.calendar import LOCAL_TZ, WorkCalendar, as_utc, read_calendar
 from desktop.cases.time_limits import PHASES, TimeLimits, deadline, elapsed
 from desktop.cases.workflow import SOURCES
 from desktop.exchange.errors import ExchangeError
+from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Case, CaseAudit, Department, UnitGrid
 
@@ -212,6 +213,7 @@ def import_history(db: CityDatabase, path: Path | str, calendar: WorkCalendar | 
             raise HistoryImportError(sorted(problems))
         grids = _grids_at(session, [(values["x"], values["y"]) for _, values in rows])
         counts = {"created": 0, "updated": 0, "unchanged": 0}
+        written = []
         for (_, values), grid in zip(rows, grids):
             values = {**values, "grid_code": grid}
             audit = values.pop("_audit")
@@ -222,6 +224,7 @@ def import_history(db: CityDatabase, path: Path | str, calendar: WorkCalendar | 
                 session.flush()
                 session.add_all(_audit_row(case, moment, action, stage) for moment, stage, action in audit)
                 counts["created"] += 1
+                written.append(case)
             elif all(_same(getattr(case, key), values.get(key)) for key in FIELDS):
                 counts["unchanged"] += 1
             else:
@@ -230,6 +233,9 @@ def import_history(db: CityDatabase, path: Path | str, calendar: WorkCalendar | 
                 session.flush()
                 session.add(_audit_row(case, datetime.now(LOCAL_TZ), "导入更新", case.stage))
                 counts["updated"] += 1
+                written.append(case)
+    if written:
+        db.changes.announce(Change.of("case", [c.id for c in written], points=[(c.x, c.y) for c in written]))
     return ImportResult(**counts)
 
 

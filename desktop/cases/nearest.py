@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.cases.calendar import as_utc
 from desktop.domain.geodesy import GEOD
+from desktop.storage.database import CityDatabase
 from desktop.storage.models import AdminArea, Staff, Vehicle, VehiclePosition
 
 DETOUR = 1.3
@@ -69,3 +70,9 @@ def recommend(session: Session, department_id: int, x: float, y: float, now: dat
     order = np.argsort(etas)[:limit]
     return [Recommendation(found[i][0], found[i][1], found[i][2], float(distances[i]), float(etas[i]), found[i][5])
             for i in order]
+
+
+def recommend_units(db: CityDatabase, department_id: int, x: float, y: float, now: datetime) -> list[Recommendation]:
+    """:func:`recommend` on ``db``: the nearest units of a department, nearest first."""
+    with db.session() as session:
+        return recommend(session, department_id, x, y, now)

@@ -16,6 +16,7 @@ import shapely
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.storage.database import CityDatabase
 from desktop.storage.models import Department, DisposalGrid
 
 
@@ -105,3 +106,10 @@ def _unique(candidates) -> list[Candidate]:
     for candidate in candidates:
         seen.setdefault(candidate.department_id, candidate)
     return list(seen.values())
+
+
+def route_case(db: CityDatabase, x: float | None, y: float | None, class_kind: str | None,
+               class_code: str | None) -> Route:
+    """The route of one case over the disposal grids of ``db``."""
+    with db.session() as session:
+        return Router.from_session(session).route(x, y, class_kind, class_code)

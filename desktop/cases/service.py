@@ -27,6 +27,7 @@ from desktop.cases.workflow import (
     check,
     check_decision,
 )
+from desktop.storage.changes import INSERT, Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Alarm, Case, CaseAudit, Component, Department, UnitGrid
 
@@ -100,6 +101,9 @@ class CaseService:
                 if case.alarm_id is not None:
                     session.get(Alarm, case.alarm_id).status = "已转案件"
                 self._audit(session, case, now, actor, seat, action, None, comment, attachments)
+            self.db.changes.announce(Change.of("case", (case.id,), INSERT, [(case.x, case.y)]))
+            if case.alarm_id is not None:
+                self.db.changes.announce(Change("alarm", (case.alarm_id,)))
             return CaseState.of(case)
 
         return _retrying(work, (IntegrityError, OperationalError))  # number taken / database busy
@@ -118,7 +122,8 @@ class CaseService:
                     raise ConcurrentUpdateError(_conflict(case), CaseState.of(case))
                 self._act(session, case, action, actor, seat, comment, attachments, params)
                 session.flush()
-                return CaseState.of(case)
+            self.db.changes.announce(Change.of("case", (case.id,), points=[(case.x, case.y)]))
+            return CaseState.of(case)
 
         try:
             return _retrying(work, (OperationalError,))  # SQLite busy: re-read, the version decides

@@ -17,6 +17,7 @@ from desktop.emergency.incident import IncidentService
 from desktop.emergency.report import build_report
 from desktop.emergency.samples import city_centre, install_sample_plans
 from desktop.emergency.scenarios import INJECT_TYPES, ScenarioError
+from desktop.storage.changes import INSERT, Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import ActivationStep, Alarm, DrillRun, EmergencyPlan, IncidentLog
 
@@ -79,6 +80,7 @@ class DrillRunner:
             session.add(run)
             session.flush()
             self.run_id = run.id
+        db.changes.announce(Change("drill", (self.run_id,), INSERT))
         self.stream = drill_stream(self.run_id)
         self.now = self.start
         self.service = IncidentService(db, clock=lambda: self.now)
@@ -125,9 +127,12 @@ class DrillRunner:
         x, y = offset(*self.origin, *inject.get("at_m", (0, 0)))
         with self.db.session() as session, session.begin():
             seq = session.scalar(select(Alarm.seq).where(Alarm.stream == self.stream).order_by(Alarm.seq.desc())) or 0
-            session.add(Alarm(stream=self.stream, seq=seq + 1, kind=inject["kind"], level=inject.get("level", 2),
-                              source=inject.get("source", source), x=x, y=y, ts=self.now, is_drill=True,
-                              message=inject.get("message", ""), payload=inject.get("payload")))
+            alarm = Alarm(stream=self.stream, seq=seq + 1, kind=inject["kind"], level=inject.get("level", 2),
+                          source=inject.get("source", source), x=x, y=y, ts=self.now, is_drill=True,
+                          message=inject.get("message", ""), payload=inject.get("payload"))
+            session.add(alarm)
+            session.flush()
+        self.db.changes.announce(Change.of("alarm", (alarm.id,), INSERT, [(x, y)]))
         self._log(source, "注入", f"{inject['kind']}：{inject.get('message', '')}")
         if self.activation_id is not None:
             self.service.record_alarms(self.activation_id)
@@ -152,8 +157,11 @@ class DrillRunner:
 
     def _do_acknowledge(self, item: dict, actor: str) -> None:
         with self.db.session() as session, session.begin():
-            count = session.execute(update(Alarm).where(Alarm.stream == self.stream, Alarm.status == "未处理")
-                                    .values(status="已确认")).rowcount
+            acked = session.scalars(update(Alarm).where(Alarm.stream == self.stream, Alarm.status == "未处理")
+                                    .values(status="已确认").returning(Alarm.id)).all()
+        count = len(acked)
+        if acked:
+            self.db.changes.announce(Change("alarm", tuple(acked)))
         self._log(actor, "确认", f"确认 {count} 条演练告警")
 
     def _do_activate(self, item: dict, actor: str) -> None:
@@ -217,6 +225,7 @@ class DrillRunner:
                 run = session.get(DrillRun, self.run_id)
                 run.ended_at = self.now
                 run.report = build_report(session, self.run_id)
+            self.db.changes.announce(Change("drill", (self.run_id,)))
         return self.report()
 
     def report(self) -> dict:
@@ -229,6 +238,7 @@ class DrillRunner:
         with self.db.session() as session, session.begin():
             session.add(IncidentLog(drill_run_id=self.run_id, ts=self.now,
                                     kind=kind, actor=actor, text=text, data=data, is_drill=True))
+        self.db.changes.announce(Change("drill", (self.run_id,)))
 
 
 def _start_time(scenario: dict) -> datetime:

@@ -20,6 +20,7 @@ from desktop.emergency import cap
 from desktop.emergency.criteria import drill_stream, trigger_of
 from desktop.emergency.geo import circle, distance_m
 from desktop.emergency.plans import LEVEL_NAMES
+from desktop.storage.changes import INSERT, UPDATE, Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import (
     PLAN_LEVELS,
@@ -140,7 +141,8 @@ class IncidentService:
             session.flush()
             self._add_steps(session, activation, level_row, now)
             _log(session, activation, now, "启动", actor, f"启动{activation.title}" + (f"：{reason}" if reason else ""))
-            return activation.id
+        self._announce(activation, INSERT)
+        return activation.id
 
     def tick(self, step_id: int, actor: str, note: str = "") -> None:
         """Mark a response step done by ``actor`` now."""
@@ -151,8 +153,10 @@ class IncidentService:
             now = self.clock()
             step.done_at, step.done_by = now, actor
             late = "（超时）" if now > as_utc(step.due_at) else ""
-            _log(session, step_activation(session, step), now, "步骤", actor,
+            activation = step_activation(session, step)
+            _log(session, activation, now, "步骤", actor,
                  f"完成第 {step.seq} 步{late}：{step.action}" + (f"（{note}）" if note else ""), {"step": step.seq})
+        self._announce(activation)
 
     def dispatch(self, step_id: int, actor: str, department_id: int | None = None) -> CaseState:
         """A task for a step: a 领导交办 case reported, filed and dispatched to the step's department."""
@@ -172,8 +176,10 @@ class IncidentService:
         with self.db.session() as session, session.begin():
             step = session.get(ActivationStep, step_id)
             step.case_id = state.id
-            _log(session, step_activation(session, step), self.clock(), "派遣", actor,
+            activation = step_activation(session, step)
+            _log(session, activation, self.clock(), "派遣", actor,
                  f"第 {step.seq} 步派遣案件 {state.case_no} 至{department_name}", {"step": step.seq, "case_no": state.case_no})
+        self._announce(activation)
         return state
 
     def change_level(self, activation_id: int, level: str, reason: str, actor: str) -> None:
@@ -190,6 +196,7 @@ class IncidentService:
                  f"{kind}：{LEVEL_NAMES[activation.level]} → {LEVEL_NAMES[level]}，理由：{reason}", {"from": activation.level, "to": level})
             activation.level = level
             self._add_steps(session, activation, _level(session, activation.plan_id, level), now)
+        self._announce(activation)
 
     def terminate(self, activation_id: int, reason: str, actor: str) -> None:
         """终止 the response with a reason."""
@@ -199,10 +206,13 @@ class IncidentService:
             activation = self._open(session, activation_id)
             activation.ended_at, activation.end_reason = self.clock(), reason
             _log(session, activation, activation.ended_at, "终止", actor, f"终止响应，理由：{reason}")
+        self._announce(activation)
 
     def note(self, activation_id: int, text: str, actor: str, kind: str = "记录") -> None:
         with self.db.session() as session, session.begin():
-            _log(session, session.get(PlanActivation, activation_id), self.clock(), kind, actor, text)
+            activation = session.get(PlanActivation, activation_id)
+            _log(session, activation, self.clock(), kind, actor, text)
+        self._announce(activation)
 
     def record_alarms(self, activation_id: int) -> int:
         """Log the alarms inside the area from shortly before activation (real ones, or the drill's own);
@@ -220,7 +230,9 @@ class IncidentService:
             for alarm in new:
                 _log(session, activation, as_utc(alarm.ts), "告警", alarm.source, f"{alarm.kind}：{alarm.message}",
                      {"alarm_id": alarm.id})
-            return len(new)
+        if new:
+            self._announce(activation)
+        return len(new)
 
     def issue_cap(self, activation_id: int, msg_type: str, actor: str, sender: str = cap.DEFAULT_SENDER) -> str:
         """A CAP 1.2 message (Alert / Update / Cancel) for the activation, logged as 预警."""
@@ -231,8 +243,10 @@ class IncidentService:
         references = [(sender, row.data["identifier"], row.data["sent"]) for row in earlier]
         message = cap.for_incident(view, msg_type, self.clock(), sender, references)
         with self.db.session() as session, session.begin():
-            _log(session, session.get(PlanActivation, activation_id), self.clock(), "预警", actor,
+            activation = session.get(PlanActivation, activation_id)
+            _log(session, activation, self.clock(), "预警", actor,
                  f"发布 CAP 预警（{cap.MSG_TYPE_NAMES[msg_type]}）", {"identifier": message.identifier, "sent": message.sent})
+        self._announce(activation)
         return message.xml
 
     # -- reading -----------------------------------------------------------------------------
@@ -288,6 +302,11 @@ class IncidentService:
         return "\n".join(lines)
 
     # -- helpers -----------------------------------------------------------------------------
+    def _announce(self, activation: PlanActivation, action: str = UPDATE) -> None:
+        """After the commit: the activation (its steps or log) changed, over its area."""
+        bbox = (activation.min_x, activation.min_y, activation.max_x, activation.max_y)
+        self.db.changes.announce(Change("incident", (activation.id,), action, bbox if None not in bbox else None))
+
     @staticmethod
     def _open(session: Session, activation_id: int) -> PlanActivation:
         activation = _get(session, PlanActivation, activation_id, "预案启动记录")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.emergency.geo import box_m, offset
 from desktop.emergency.plans import read_plan_file, save_plan
+from desktop.storage.changes import INSERT, Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import AdminArea, EmergencyPlan, EmergencyResource, ResponsibilityZone, UnitGrid
 
@@ -36,24 +37,31 @@ def install_sample_plans(db: CityDatabase) -> int:
     """Add the sample plans missing from ``db`` (and the sample resources and zones when it has none); returns plans added."""
     with db.session() as session, session.begin():
         have = set(session.scalars(select(EmergencyPlan.code)))
-        added = 0
+        added = []
         for path in sorted((sample_dir() / "plans").glob("*.json")):
             data = read_plan_file(path)
             if data["code"] not in have:
-                save_plan(session, data)
-                added += 1
+                added.append(save_plan(session, data).id)
         centre = city_centre(session)
-        if centre is not None:
-            _install_places(session, centre)
-        return added
+        places = _install_places(session, centre) if centre is not None else []
+    if added:
+        db.changes.announce(Change("plan", tuple(added), INSERT))
+    for kind in places:
+        db.changes.announce(Change(kind, (), INSERT))
+    return len(added)
 
 
-def _install_places(session: Session, centre: tuple[float, float]) -> None:
+def _install_places(session: Session, centre: tuple[float, float]) -> list[str]:
+    """The sample resources and zones where there are none; returns the kinds added."""
     data = json.loads((sample_dir() / "resources.json").read_text(encoding="utf-8"))
+    added = []
     if session.scalar(select(func.count()).select_from(EmergencyResource)) == 0:
         for item in data["resources"]:
             x, y = offset(*centre, *item.pop("at_m"))
             session.add(EmergencyResource(x=x, y=y, **item))
+        added.append("emergency_resource")
     if session.scalar(select(func.count()).select_from(ResponsibilityZone)) == 0:
         for item in data["zones"]:
             session.add(ResponsibilityZone(geometry=box_m(*centre, *item.pop("box_m")), **item))
+        added.append("responsibility_zone")
+    return added

@@ -8,6 +8,7 @@ from desktop.domain.class_table import DEFAULT_SCHEME, read_class_table
 from desktop.domain.codes import CodeError
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.upsert import upsert
+from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import ClassCode
 
@@ -27,4 +28,6 @@ def import_class_table(db: CityDatabase, path: Path | str, scheme: str = DEFAULT
     if too_long:
         raise ExchangeError(f"类别方案名称“{too_long[0]}”过长：最多 {SCHEME_LENGTH} 个字符")
     with db.engine.begin() as conn:
-        return upsert(conn, ClassCode.__table__, [asdict(entry) for entry in entries])
+        counts = upsert(conn, ClassCode.__table__, [asdict(entry) for entry in entries])
+    db.changes.announce(Change("class_code", tuple(sorted({e.scheme for e in entries}))))
+    return counts

@@ -38,6 +38,7 @@ from desktop.domain.crs import crs_label, to_storage, transform_geometry
 from desktop.exchange.errors import ExchangeError, ProblemList
 from desktop.exchange.records import FIELD_ALIASES, SPECS, Attributes, FeatureProblem, KindSpec, Lookups, build_row
 from desktop.exchange.sources import GEOJSON_SUFFIXES, SourceFeature, read_source
+from desktop.storage.changes import Change
 from desktop.exchange.upsert import upsert
 from desktop.storage.database import CityDatabase
 from desktop.storage.geometry import geometry_columns
@@ -103,7 +104,19 @@ def import_file(
         inserted, updated = upsert(conn, spec.table, rows)
         if kind == "admin":
             _link_orphans(conn)
+    db.changes.announce(_change(kind, rows))
     return ImportReport(kind, spec.label, path, label, len(rows), inserted, updated, warnings)
+
+
+#: The entity each import kind writes, as :class:`~desktop.storage.changes.Change` names it.
+CHANGE_KINDS = {"admin": "admin_area", "grids": "grid", "components": "component"}
+
+
+def _change(kind: str, rows: list[dict]) -> Change:
+    """The imported rows by code, over the box of their geometries."""
+    boxes = np.array([(r["min_x"], r["min_y"], r["max_x"], r["max_y"]) for r in rows], dtype=float)
+    bbox = (*boxes[:, :2].min(axis=0).tolist(), *boxes[:, 2:].max(axis=0).tolist()) if len(rows) else None
+    return Change(CHANGE_KINDS[kind], tuple(row["code"] for row in rows), bbox=bbox)
 
 
 def _checked_type(spec: KindSpec, feature: SourceFeature) -> shapely.Geometry:

@@ -20,6 +20,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from desktop.feeds.protocol import ALARM_KINDS, dumps
+from desktop.storage.changes import INSERT, Change, batch_bbox
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import ALARM_STATUSES, AdminArea, Alarm, UnitGrid
 
@@ -135,13 +136,17 @@ def persist(db: CityDatabase, events: list[dict], stream: str = STREAM) -> list[
 
 def insert_new(db: CityDatabase, values: list[dict]) -> dict[int, int]:
     """Insert alarm rows (column dicts of one stream) in one transaction, skipping a ``(stream, seq)``
-    already stored; seq → id of the rows inserted."""
+    already stored; seq → id of the rows inserted. One ``alarm`` change for the batch after the commit."""
     if db.engine.dialect.name == "sqlite" and all(_FAST_COLUMNS_SET.issubset(v) for v in values):
-        return _insert_new_sqlite(db, values)
-    statement = (_INSERTS[db.engine.dialect.name](Alarm).on_conflict_do_nothing(index_elements=["stream", "seq"])
-                 .returning(Alarm.id, Alarm.seq))
-    with db.engine.begin() as conn:
-        return {seq: key for key, seq in conn.execute(statement, values)}
+        ids = _insert_new_sqlite(db, values)
+    else:
+        statement = (_INSERTS[db.engine.dialect.name](Alarm).on_conflict_do_nothing(index_elements=["stream", "seq"])
+                     .returning(Alarm.id, Alarm.seq))
+        with db.engine.begin() as conn:
+            ids = {seq: key for key, seq in conn.execute(statement, values)}
+    if ids:
+        db.changes.announce(Change("alarm", tuple(ids.values()), INSERT, batch_bbox(values)))
+    return ids
 
 
 # The feed's hot path on SQLite: multi-row INSERT … RETURNING on the driver, values stored as
@@ -213,10 +218,13 @@ def set_status(db: CityDatabase, alarm_id: int, status: str, who: str, now: floa
     moment = _utc(time.time() if now is None else now)
     who_when = {"acked_by": who, "acked_at": moment} if status == ACKED else {"closed_by": who, "closed_at": moment}
     with db.session() as session, session.begin():
-        session.execute(update(Alarm).where(Alarm.id == alarm_id, Alarm.status.in_(_FROM[status]))
-                        .values(status=status, **who_when))
+        moved = session.execute(update(Alarm).where(Alarm.id == alarm_id, Alarm.status.in_(_FROM[status]))
+                                .values(status=status, **who_when)).rowcount
         alarm = session.get(Alarm, alarm_id)
-        return None if alarm is None else _row(alarm)
+        row = None if alarm is None else _row(alarm)
+    if moved:
+        db.changes.announce(Change.of("alarm", (alarm_id,), points=[(row.x, row.y)]))
+    return row
 
 
 class StreetIndex:

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import insert, select
 
+from desktop.storage.changes import INSERT, Change, batch_bbox
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Vehicle, VehiclePosition
 
@@ -31,7 +32,8 @@ def _values(item: dict) -> dict:
 
 
 def persist(db: CityDatabase, items: list[dict], known: frozenset[int]) -> int:
-    """Insert the fixes of vehicles in ``known`` in one transaction; malformed ones are skipped. Returns the count."""
+    """Insert the fixes of vehicles in ``known`` in one transaction (one ``vehicle_position`` change, ids
+    the vehicles'); malformed ones are skipped. Returns the count."""
     rows = []
     for item in items:
         try:
@@ -44,4 +46,6 @@ def persist(db: CityDatabase, items: list[dict], known: frozenset[int]) -> int:
     if rows:
         with db.engine.begin() as conn:
             conn.execute(insert(VehiclePosition), rows)
+        vehicles = tuple(dict.fromkeys(row["vehicle_id"] for row in rows))
+        db.changes.announce(Change("vehicle_position", vehicles, INSERT, batch_bbox(rows)))
     return len(rows)

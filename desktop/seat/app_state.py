@@ -1,14 +1,16 @@
 """The state panels share: the open database, its layers and summary, the selection, the cursor.
 
 Panels receive the :class:`AppState` and subscribe to its signals; they never talk to each other.
+What the core services write reaches them as :attr:`AppState.sig_changed` on the GUI thread.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 from layers.city_data import CitySummary, read_city_summary, reload_cases
 from layers.base import Layer
@@ -22,7 +24,8 @@ class AppState(QObject):
     sig_fly_to = Signal(object)  # (min_lon, min_lat, max_lon, max_lat): the map shows this box
     sig_map_clicked = Signal(float, float, float)  # lon, lat, tolerance in degrees (a few pixels)
     sig_status_message = Signal(str)  # a one-off line for the status bar
-    sig_cases_changed = Signal()  # a case was created or changed (the case layer re-reads)
+    sig_changed = Signal(object)  # a Change committed to the open database, on the GUI thread
+    _sig_announced = Signal(object)  # a Change from the bus, in the writer's thread (queued to ours)
 
     def __init__(self, load_layers: Callable[[AppState], list[Layer]] = lambda _state: [],
                  parent: QObject | None = None):
@@ -34,16 +37,18 @@ class AppState(QObject):
         self.summary: CitySummary | None = None
         self.layers = LayerList(self)
         self._selection: tuple = ()
-        self.sig_cases_changed.connect(self._reload_cases)
+        self._unsubscribe = lambda: None
+        self._sig_announced.connect(self._deliver)
+        self.sig_changed.connect(self._reload_cases)
 
     def open_database(self, target: str | Path) -> None:
         """Open, load and make current; raises :class:`DatabaseError` (Chinese message) on failure."""
         self.set_database(CityDatabase(target))
 
     def set_database(self, database: CityDatabase) -> None:
-        if self.database is not None:
-            self.database.close()
+        self._close_database()
         self.database = database
+        self._unsubscribe = database.changes.subscribe(self._sig_announced.emit)
         self.summary = read_city_summary(database)
         self.layers.set_layers(self._load_layers(self))
         self.set_selection(())
@@ -69,15 +74,21 @@ class AppState(QObject):
     def show_status(self, message: str) -> None:
         self.sig_status_message.emit(message)
 
-    def cases_changed(self) -> None:
-        """Tell subscribers that the case workflow changed the database."""
-        self.sig_cases_changed.emit()
+    @Slot(object)
+    def _deliver(self, change: Change) -> None:
+        """In the GUI thread: a writer in another thread gets here through Qt's queue."""
+        self.sig_changed.emit(change)
 
-    def _reload_cases(self) -> None:
-        if self.database is not None:
+    def _reload_cases(self, change: Change) -> None:
+        if change.kind == "case" and self.database is not None:
             reload_cases(self.database, self.layers)
 
-    def close(self) -> None:
+    def _close_database(self) -> None:
+        self._unsubscribe()
+        self._unsubscribe = lambda: None
         if self.database is not None:
             self.database.close()
             self.database = None
+
+    def close(self) -> None:
+        self._close_database()

@@ -4,6 +4,22 @@ Every core service that writes owns its transaction and, after the commit, annou
 :class:`Change` on the database's :class:`ChangeBus` (``db.changes``). The seat subscribes and
 hands the change to the layers and panels on the GUI thread; a multi-seat control room carries
 the same events between seats, so a write that bypasses the services is one no other seat learns of.
+A rolled-back transaction announces nothing; a high-rate writer announces one change per committed batch.
+
+Entity kinds and their writers:
+
+* ``case`` — :class:`~desktop.cases.service.CaseService` (its audit rows included), the history import
+* ``alarm`` — the feed and the overdue check (:func:`desktop.feeds.alarm_store.insert_new`), status changes
+  (:func:`~desktop.feeds.alarm_store.set_status`), a case reported from an alarm, drill injects
+* ``vehicle_position`` — the feed's position store (ids: the vehicles), retention pruning (no ids)
+* ``plan`` — :mod:`desktop.emergency.plan_store` and the sample plans
+* ``incident`` — :class:`~desktop.emergency.incident.IncidentService`: an activation with its steps and log
+* ``drill`` — a drill run and its drill-level log (:class:`~desktop.emergency.drill.DrillRunner`)
+* ``emergency_resource``, ``responsibility_zone`` — the sample places
+* ``admin_area``, ``grid``, ``component`` — the GIS import (ids: codes); ``class_code`` — a class table (ids: schemes)
+* ``camera`` — demo clips given to cameras
+
+A demo city is generated into a database no seat has open yet, so its generation announces nothing.
 """
 from __future__ import annotations
 
@@ -45,6 +61,15 @@ class Change:
         bbox = data.get("bbox")
         return cls(str(data["kind"]), tuple(data.get("ids") or ()), str(data.get("action") or UPDATE),
                    tuple(float(v) for v in bbox) if bbox else None)
+
+
+def batch_bbox(rows: list[dict]) -> BBox | None:
+    """The box around the ``x``/``y`` of column-value dicts (a written batch); None when none has a position."""
+    xs = [row["x"] for row in rows if row.get("x") is not None and row.get("y") is not None]
+    if not xs:
+        return None
+    ys = [row["y"] for row in rows if row.get("x") is not None and row.get("y") is not None]
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
 
 
 Subscriber = Callable[[Change], None]

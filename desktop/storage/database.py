@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.storage import guards  # noqa: F401  (registers the append-only guard)
@@ -17,6 +18,10 @@ log = logging.getLogger(__name__)
 
 class DatabaseError(RuntimeError):
     """A database that cannot be opened; ``str()`` is a Chinese message."""
+
+
+#: What a failed read or write of an open database raises: views catch it under this name, not SQL's.
+StorageError = SQLAlchemyError
 
 
 def database_url(target: str | Path) -> str:

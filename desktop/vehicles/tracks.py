@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 
 from desktop.cases.calendar import as_utc
 from desktop.domain.geodesy import segment_lengths
+from desktop.storage.changes import DELETE, Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Meta, Vehicle, VehiclePosition
 
@@ -168,4 +169,7 @@ def prune_positions(db: CityDatabase, keep_days: float, now: datetime) -> int:
         sample_end = conn.execute(select(Meta.value).where(Meta.key == SAMPLE_HISTORY_KEY)).scalar()
         if sample_end:
             condition.append(p.ts > datetime.fromisoformat(sample_end).astimezone(timezone.utc))
-        return conn.execute(delete(p).where(*condition)).rowcount
+        deleted = conn.execute(delete(p).where(*condition)).rowcount
+    if deleted:
+        db.changes.announce(Change("vehicle_position", (), DELETE))
+    return deleted

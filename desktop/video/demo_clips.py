@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.paths import data_home
+from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import Camera, Meta
 
@@ -101,5 +102,7 @@ def ensure_demo_clips(db: CityDatabase, directory: Path | None = None) -> int:
         cameras = session.scalars(select(Camera).where(Camera.stream_url.is_(None)).order_by(Camera.id)).all()
         for camera in cameras:
             camera.stream_url = clips[camera.id % len(clips)].as_uri()
+    if cameras:
+        db.changes.announce(Change.of("camera", [c.id for c in cameras], points=[(c.x, c.y) for c in cameras]))
     log.info("演示视频：%d 路摄像机使用 %s 中的循环测试片段", len(cameras), clips[0].parent)
     return len(cameras)

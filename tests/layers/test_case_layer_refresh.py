@@ -1,7 +1,8 @@
-"""The map's case layer follows the case workflow through AppState.sig_cases_changed."""
+"""The map's case layer follows the case workflow: the service announces, AppState.sig_changed delivers."""
 from datetime import timedelta
 
 from desktop.seat.app_state import AppState
+from desktop.storage.changes import Change
 
 from plugins.registry import load_builtin_layers
 from desktop.cases.service import CaseService
@@ -23,24 +24,22 @@ def test_cases_appear_change_and_disappear_on_the_map(qtbot, small_city):
     service = CaseService(small_city, calendar=CALENDAR, clock=clock)
     assert len(layer) == 0
     case = service.report(Actor("张伟", "监督员"), None, source="监督员上报", **FIELDS)
-    service.report(Actor("张伟", "监督员"), None, source="监督员上报", is_drill=True, **FIELDS)
     with qtbot.waitSignal(layer.sig_data_changed):
-        state.cases_changed()
+        service.report(Actor("张伟", "监督员"), None, source="监督员上报", is_drill=True, **FIELDS)
     assert list(_shown(layer)) == [case.id]  # the drill case is not on the map
     assert _shown(layer)[case.id][0] == "信息采集" and layer.x[0] == FIELDS["x"]
 
     clock.now += timedelta(minutes=1)
     case = service.file(case.id, LEAD, None, expected_version=case.version)
-    state.cases_changed()
     assert _shown(layer)[case.id][0] == "案件建立"
 
     case = service.void(case.id, SEAT, None, expected_version=case.version, comment="重复")
     case = service.approve(case.id, LEAD, None, expected_version=case.version)
     assert case.stage == "作废"
-    state.cases_changed()
     assert len(layer) == 0
     state.close()
 
 
 def test_no_database_no_error(qtbot):
-    AppState(load_builtin_layers).cases_changed()
+    state = AppState(load_builtin_layers)
+    state.sig_changed.emit(Change("case"))

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.cases.calendar import LOCAL_TZ
-from desktop.cases.nearest import recommend
-from desktop.cases.routing import Router
+from desktop.cases.case_record import CaseRecord
+from desktop.cases.nearest import recommend_units
+from desktop.cases.routing import route_case
 from desktop.cases.service import CaseService
 from desktop.cases.time_limits import advance
 from desktop.cases.transitions import BY_ACTION
-from desktop.storage.models import Case
 from widgets.dialog_buttons import confirm_button, dialog_buttons
 from widgets.dispatch.photo_list import PhotoList
 
@@ -33,7 +33,7 @@ from widgets.dispatch.photo_list import PhotoList
 class ActionDialog(QDialog):
     sig_submitted = Signal()
 
-    def __init__(self, case: Case, action: str, parent: QWidget | None = None):
+    def __init__(self, case: CaseRecord, action: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("actionDialog")
         self.case_id, self.case_version, self.action = case.id, case.version, action
@@ -78,13 +78,12 @@ class ActionDialog(QDialog):
 class DispatchDialog(ActionDialog):
     """派遣: the department (routed; a choice when ambiguous), the nearest units and the deadline."""
 
-    def __init__(self, case: Case, service: CaseService, parent: QWidget | None = None):
+    def __init__(self, case: CaseRecord, service: CaseService, parent: QWidget | None = None):
         self.service, self.case = service, case
         super().__init__(case, "派遣", parent)
 
     def add_fields(self) -> None:
-        with self.service.db.session() as session:
-            route = Router.from_session(session).route(self.case.x, self.case.y, self.case.class_kind, self.case.class_code)
+        route = route_case(self.service.db, self.case.x, self.case.y, self.case.class_kind, self.case.class_code)
         self.department = QComboBox(self)
         for candidate in route.candidates:
             self.department.addItem(candidate.department_name, candidate.department_id)
@@ -109,8 +108,7 @@ class DispatchDialog(ActionDialog):
         department_id = self.department.currentData()
         if department_id is None or self.case.x is None:
             return
-        with self.service.db.session() as session:
-            found = recommend(session, department_id, self.case.x, self.case.y, self.service.clock())
+        found = recommend_units(self.service.db, department_id, self.case.x, self.case.y, self.service.clock())
         self.units.setRowCount(len(found))
         for row, unit in enumerate(found):
             cells = [f"{unit.kind} {unit.name}", unit.located_by,
@@ -134,7 +132,7 @@ class DispatchDialog(ActionDialog):
 class FeedbackDialog(ActionDialog):
     """处置反馈: photos before and after, and notes."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None):
+    def __init__(self, case: CaseRecord, parent: QWidget | None = None):
         super().__init__(case, "反馈", parent)
 
     def add_fields(self) -> None:
@@ -154,7 +152,7 @@ class FeedbackDialog(ActionDialog):
 class ExtensionDialog(ActionDialog):
     """延期申请: how much more of the phase's own unit."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None):
+    def __init__(self, case: CaseRecord, parent: QWidget | None = None):
         self.unit = case.limit_unit or ""
         super().__init__(case, "延期", parent)
 
@@ -169,7 +167,7 @@ class ExtensionDialog(ActionDialog):
         return {"amount": self.amount.value()}
 
 
-def dialog_for(case: Case, action: str, service: CaseService, parent: QWidget | None = None) -> ActionDialog:
+def dialog_for(case: CaseRecord, action: str, service: CaseService, parent: QWidget | None = None) -> ActionDialog:
     """The dialog of ``action`` on ``case``."""
     if action == "派遣":
         return DispatchDialog(case, service, parent)

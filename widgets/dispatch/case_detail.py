@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.cases.calendar import LOCAL_TZ, as_utc
+from desktop.cases.case_record import AuditEntry, CaseRecord
 from desktop.storage.database import CityDatabase
-from desktop.storage.models import Case, CaseAudit
 from widgets.dispatch.mini_map import MiniMap
 
 
@@ -33,7 +33,7 @@ class CaseDetail(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
 
-    def show_case(self, db: CityDatabase | None, case: Case | None, audit: list[CaseAudit], light: str | None,
+    def show_case(self, db: CityDatabase | None, case: CaseRecord | None, audit: list[AuditEntry], light: str | None,
                   department: str | None) -> None:
         self.timeline.clear()
         if case is None:

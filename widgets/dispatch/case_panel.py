@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
-from desktop.cases.case_list import CaseFilter, list_cases, stage_counts, timeline
+from desktop.cases.case_list import STAGES, CaseFilter, read_case_list
+from desktop.cases.case_record import CaseRecord, read_case
+from desktop.cases.directory import departments, grid_codes
 from desktop.cases.service import CaseService
 from desktop.cases.time_limits import GREEN, PHASES, RED, YELLOW, traffic_light
 from desktop.cases.workflow import SOURCES, ConcurrentUpdateError, WorkflowError, available_actions
-from desktop.storage.models import CASE_STAGES, Case, Department, UnitGrid
+from desktop.seat.app_state import AppState
+from desktop.storage.changes import Change
+from desktop.storage.database import StorageError
 from widgets.dispatch.action_dialogs import ActionDialog, dialog_for
 from widgets.dispatch.case_detail import CaseDetail
 from widgets.dispatch.case_table_model import CaseTableModel
@@ -53,7 +54,7 @@ class CasePanel(QWidget):
         self.setObjectName("casePanel")
         self.state = state
         self.service: CaseService | None = None
-        self.current: Case | None = None
+        self.current: CaseRecord | None = None
         self.active_dialog = None
         self.seat = SeatSelector(state, self)
         _shrinkable(self.seat)
@@ -63,6 +64,7 @@ class CasePanel(QWidget):
         state.sig_database_changed.connect(self._database_changed)
         state.sig_selection_changed.connect(self._selection_changed)
         state.sig_map_clicked.connect(self._map_clicked)
+        state.sig_changed.connect(self._store_changed)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
@@ -76,7 +78,7 @@ class CasePanel(QWidget):
         self.pick_button.setCheckable(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.stage = self._combo([(self.tr("All stages"), None), *((s, s) for s in CASE_STAGES)])
+        self.stage = self._combo([(self.tr("All stages"), None), *((s, s) for s in STAGES)])
         self.light = self._combo([(self.tr("All time limits"), None), *((f"● {c}", c) for c in (RED, YELLOW, GREEN))])
         self.department, self.grid = self._combo([]), self._combo([])
         self.source = self._combo([(self.tr("All sources"), None), *((s, s) for s in SOURCES)])
@@ -177,14 +179,11 @@ class CasePanel(QWidget):
     def _database_changed(self) -> None:
         db = self.state.database
         self.service = CaseService(db) if db is not None else None
-        departments, grids = [], []
-        if db is not None:
-            with db.session() as session:
-                departments = session.execute(select(Department.name, Department.id).order_by(Department.id)).all()
-                grids = session.execute(select(UnitGrid.code, UnitGrid.code).order_by(UnitGrid.code)).all()
-        self._departments = {dept_id: name for name, dept_id in departments}
-        self._fill(self.department, self.tr("All departments"), departments)
-        self._fill(self.grid, self.tr("All grids"), grids)
+        named = departments(db) if db is not None else []
+        self._departments = {dept_id: name for name, dept_id in named}
+        self._fill(self.department, self.tr("All departments"), named)
+        grids = grid_codes(db) if db is not None else []
+        self._fill(self.grid, self.tr("All grids"), [(code, code) for code in grids])
         self.current = None
         self.refresh()
 
@@ -207,25 +206,22 @@ class CasePanel(QWidget):
             return
         case_filter, now = self.case_filter(), datetime.now(timezone.utc)
         try:
-            with self.service.db.session() as session:
-                rows = list_cases(session, case_filter, self.service.calendar, now)
-                counts = stage_counts(session, case_filter)
-        except SQLAlchemyError as exc:
+            listing = read_case_list(self.service.db, case_filter, self.service.calendar, now)
+        except StorageError as exc:
             self._report(self.tr("Cannot read cases: %1").replace("%1", str(exc)), error=True)
             return
-        self.model.set_rows(rows, self._departments)
+        self.model.set_rows(listing.rows, self._departments)
+        counts = listing.counts
         total = sum(counts.values())
         self.counts.setText(self.tr("%1 cases").replace("%1", str(total)) + "：" + "　".join(
-            f"{stage} {counts[stage]}" for stage in CASE_STAGES if counts.get(stage)))
+            f"{stage} {counts[stage]}" for stage in STAGES if counts.get(stage)))
         case_id = self.current.id if self.current is not None else None
         self._show_case(case_id)
 
     def _show_case(self, case_id: int | None) -> None:
         case, audit = None, []
         if case_id is not None and self.service is not None:
-            with self.service.db.session() as session:
-                case = session.get(Case, case_id)
-                audit = timeline(session, case_id) if case else []
+            case, audit = read_case(self.service.db, case_id)
         self.current = case
         light = traffic_light(case, self.service.calendar, datetime.now(timezone.utc)) \
             if case is not None and case.stage in PHASES else None
@@ -252,6 +248,11 @@ class CasePanel(QWidget):
 
     def action_buttons(self) -> list[str]:
         return [self.actions_layout.itemAt(i).widget().text() for i in range(self.actions_layout.count())]
+
+    def _store_changed(self, change: Change) -> None:
+        """A case was written (here, by another panel or seat): the list follows."""
+        if change.kind == "case" and self.service is not None:
+            self.refresh()
 
     # --- view → store --------------------------------------------------------------------
     def _row_changed(self, index, _previous) -> None:
@@ -316,16 +317,14 @@ class CasePanel(QWidget):
             log.warning("%s refused: %s", dialog.action, exc)
             dialog.show_error(str(exc))
             return
-        except SQLAlchemyError as exc:
+        except StorageError as exc:
             log.exception("%s failed", dialog.action)
             dialog.show_error(self.tr("Database error: %1").replace("%1", str(exc)))
             return
         log.info("case %s: %s by %s", done.case_no, dialog.action, actor.name)
         dialog.accept()
-        self.state.cases_changed()
         self._report(self.tr("Case %1: %2 done, now %3.").replace("%1", done.case_no).replace(
             "%2", dialog.action).replace("%3", done.stage))
-        self.refresh()
 
     def _report(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#f43f5e' if error else '#67e8f9'};")

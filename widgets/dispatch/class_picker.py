@@ -3,21 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import select
 
-from desktop.domain.class_table import ClassEntry, bundled_class_table
-from desktop.storage.database import CityDatabase
-from desktop.storage.models import ClassCode
-
-
-def class_entries(db: CityDatabase | None) -> list[ClassEntry]:
-    """The database's class directory, or the bundled one when the database has none."""
-    if db is not None:
-        with db.session() as session:
-            rows = list(session.scalars(select(ClassCode).order_by(ClassCode.kind, ClassCode.code)))
-        if rows:
-            return [ClassEntry(r.scheme, r.kind, r.code, r.major_code, r.major_name, r.name, r.symbol) for r in rows]
-    return bundled_class_table()
+from desktop.domain.class_table import ClassEntry
 
 
 class ClassPicker(QWidget):

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
-from desktop.cases.evaluation import DIMENSIONS, EvaluationRow, evaluate
-from desktop.cases.kpi import KpiRow, compute_kpis, read_kpi_table
-from desktop.cases.kpi_series import class_distribution, daily_counts
-from widgets.dispatch.class_picker import class_entries
+from desktop.cases.directory import class_entries
+from desktop.cases.evaluation import DIMENSIONS, EvaluationRow
+from desktop.cases.kpi import KpiRow, read_kpi_table
+from desktop.cases.kpi_overview import read_kpi_overview
+from desktop.seat.app_state import AppState
+from desktop.storage.database import StorageError
 from widgets.dispatch.kpi_report import Report, write_csv, write_html
 
 log = logging.getLogger(__name__)
@@ -114,17 +114,12 @@ class KpiPanel(QWidget):
             return
         by = self.grouping.currentData()
         try:
-            with self.state.database.session() as session:
-                overall = compute_kpis(session, start, end, None, self.table_def)
-                rows = compute_kpis(session, start, end, by, self.table_def)
-                departments = rows if by == "department" else compute_kpis(session, start, end, "department", self.table_def)
-                evaluation = evaluate(session, start, end) + evaluate(session, start, end, by_grid=True)
-                days = daily_counts(session, start, end)
-                classes = class_distribution(session, start, end)
-        except (SQLAlchemyError, ValueError) as exc:
+            kpis = read_kpi_overview(self.state.database, start, end, by, self.table_def)
+        except (StorageError, ValueError) as exc:
             log.error("KPI computation failed: %s", exc)
             self.summary.setText(self.tr("Cannot compute the KPIs: %1").replace("%1", str(exc)))
             return
+        overall, rows, evaluation = kpis.overall, kpis.rows, kpis.evaluation
         self.report = Report(start, end, self.grouping.currentText(), self.table_def, overall, rows, evaluation)
         whole = overall[0] if overall else None
         self.summary.setText(self.tr("No cases in this period.") if whole is None else self.tr(
@@ -132,7 +127,7 @@ class KpiPanel(QWidget):
             "%2", _fmt(whole.index)).replace("%3", whole.grade or "—"))
         self._fill_kpis(overall + rows)
         self._fill_evaluation(evaluation)
-        self._draw(days, departments, classes)
+        self._draw(kpis.days, kpis.departments, kpis.classes)
 
     def _fill(self, table: QTableWidget, header: list[str], rows: list[list[str]]) -> None:
         table.clear()

@@ -7,10 +7,9 @@ import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
+from desktop.cases.surroundings import grids_and_roads
 from desktop.storage.database import CityDatabase
-from desktop.storage.models import BaseFeature, UnitGrid
 
 RADIUS_DEG = 0.004  # half the window's height in degrees of latitude (≈ 450 m)
 
@@ -30,9 +29,7 @@ class MiniMap(QWidget):
         self._grids, self._roads = [], []
         if db is not None and self._point is not None:
             box = (x - 2 * RADIUS_DEG, y - RADIUS_DEG, x + 2 * RADIUS_DEG, y + RADIUS_DEG)
-            with db.session() as session:
-                self._grids = _near(session, UnitGrid, box)
-                self._roads = _near(session, BaseFeature, box, BaseFeature.kind == "road")
+            self._grids, self._roads = grids_and_roads(db, box)
         self.update()
 
     def _to_screen(self, lon: float, lat: float) -> QPointF:
@@ -66,11 +63,3 @@ class MiniMap(QWidget):
         painter.setPen(QPen(QColor("#ffffff"), 2))
         painter.setBrush(QColor("#f43f5e"))
         painter.drawEllipse(centre, 6, 6)
-
-
-def _near(session, model, box, *conditions) -> list[shapely.Geometry]:
-    min_x, min_y, max_x, max_y = box
-    rows = session.scalars(select(model.geom_wkb).where(
-        model.max_x >= min_x, model.min_x <= max_x, model.max_y >= min_y, model.min_y <= max_y,
-        model.geom_wkb.is_not(None), *conditions))
-    return [geom for geom in shapely.from_wkb(list(rows)) if geom.geom_type.endswith(("Polygon", "LineString"))]

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.seat.app_state import AppState
+from desktop.cases.directory import class_entries
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import SOURCES, WorkflowError
-from desktop.storage.models import Alarm
+from desktop.feeds import alarm_store
+from desktop.seat.app_state import AppState
+from desktop.storage.database import StorageError
 from widgets.dialog_buttons import confirm_button, dialog_buttons
-from widgets.dispatch.class_picker import ClassPicker, class_entries
+from widgets.dispatch.class_picker import ClassPicker
 from widgets.dispatch.mini_map import MiniMap
 from widgets.dispatch.photo_list import PhotoList
 from widgets.dispatch.seat_selector import SeatSelector
@@ -124,10 +125,7 @@ class RegisterDialog(QDialog):
                                  self.lat.value() if located else None)
 
     def _prefill_from_alarm(self, alarm_id: int) -> None:
-        alarm = None
-        if self.state.database is not None:
-            with self.state.database.session() as session:
-                alarm = session.get(Alarm, alarm_id)
+        alarm = alarm_store.get(self.state.database, alarm_id) if self.state.database is not None else None
         if alarm is None:
             self.show_error(self.tr("Alarm %1 does not exist.").replace("%1", str(alarm_id)))
             self.ok_button.setEnabled(False)
@@ -172,13 +170,12 @@ class RegisterDialog(QDialog):
             else:
                 created = service.report(actor, self.seat.seat(), source=self.source.currentText(),
                                          attachments=self.photos.paths(), **fields)
-        except (WorkflowError, SQLAlchemyError) as exc:
+        except (WorkflowError, StorageError) as exc:
             log.warning("case registration refused: %s", exc)
             self.show_error(str(exc) if isinstance(exc, WorkflowError) else self.tr("Database error: %1").replace("%1", str(exc)))
             return
         log.info("case %s registered by %s", created.case_no, actor.name)
         self.sig_case_created.emit(created)
-        self.state.cases_changed()
         self.state.set_selection((("case", created.id),))
         self.accept()
 

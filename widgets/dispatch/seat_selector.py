@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
-from sqlalchemy import select
 
-from desktop.seat.app_state import AppState
+from desktop.cases.directory import seat_staff
 from desktop.cases.workflow import Actor
-from desktop.storage.models import Department, Staff
+from desktop.seat.app_state import AppState
 
 SEAT_ROLES = ("坐席", "值班长", "指挥长", "处置人员", "监督员")
 _SETTINGS_KEY = "dispatch/seat"
@@ -40,11 +39,8 @@ class SeatSelector(QComboBox):
     def _staff(self) -> list[tuple[str, Actor, str]]:
         if self.state.database is None:
             return []
-        with self.state.database.session() as session:
-            rows = session.execute(select(Staff, Department.name).outerjoin(Department, Staff.department_id == Department.id)
-                                   .where(Staff.role.in_(SEAT_ROLES)).order_by(Staff.role, Staff.code)).all()
-        return [(person.code, Actor(person.name, person.role, person.id, person.department_id),
-                 f"{person.name}（{person.role}{'·' + department if department else ''}）") for person, department in rows]
+        return [(p.code, p.actor, f"{p.actor.name}（{p.actor.role}{'·' + p.department if p.department else ''}）")
+                for p in seat_staff(self.state.database, SEAT_ROLES)]
 
     def actor(self) -> Actor | None:
         data = self.currentData()

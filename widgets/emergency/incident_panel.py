@@ -31,9 +31,8 @@ from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.incident import IncidentService, IncidentView
-from desktop.emergency.plans import LEVEL_NAMES
+from desktop.emergency.plans import LEVEL_NAMES, PLAN_LEVELS
 from desktop.emergency.report import clock
-from desktop.storage.models import PLAN_LEVELS
 from widgets.dialog_buttons import dialog_buttons
 
 OVERDUE, DONE = QColor("#ff6b6b"), QColor("#7ee2a8")

@@ -21,8 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.emergency.plans import FORMAT, LEVEL_NAMES, PLAN_TYPES, SECTIONS, VERSION, PlanFormatError, validate
-from desktop.storage.models import PLAN_LEVELS
+from desktop.emergency.plans import (
+    FORMAT,
+    LEVEL_NAMES,
+    PLAN_LEVELS,
+    PLAN_TYPES,
+    SECTIONS,
+    VERSION,
+    PlanFormatError,
+    validate,
+)
 from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.row_table import Column, RowTable
 

@@ -21,16 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from desktop.seat.app_state import AppState
 from desktop.cases.workflow import WorkflowError
-from desktop.emergency.criteria import Proposal, propose_activations
+from desktop.emergency.criteria import Proposal
 from desktop.emergency.incident import IncidentService
-from desktop.emergency.plans import LEVEL_NAMES, PlanFormatError, plan_to_dict, read_plan_file, save_plan, write_plan_file
-from desktop.emergency.samples import city_centre
-from desktop.storage.models import EmergencyPlan
+from desktop.emergency.plan_store import centre, list_plans, proposals, store_plan
+from desktop.emergency.plans import LEVEL_NAMES, PlanFormatError, read_plan_file, write_plan_file
+from desktop.seat.app_state import AppState
+from desktop.storage.changes import Change
 from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.plan_editor import PlanEditor
 
@@ -76,15 +74,12 @@ class PlanLibrary(QWidget):
         self._poller = QTimer(self, interval=PROPOSAL_POLL_MS, timeout=self.check_proposals)
         self._poller.start()
         state.sig_database_changed.connect(self.reload)
+        state.sig_changed.connect(self._store_changed)
         self.reload()
 
     # -- reading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        self.plans = []
-        if self.state.database is not None:
-            with self.state.database.session() as session:
-                query = select(EmergencyPlan).options(selectinload(EmergencyPlan.levels)).order_by(EmergencyPlan.code)
-                self.plans = [plan_to_dict(plan) | {"id": plan.id} for plan in session.scalars(query)]
+        self.plans = list_plans(self.state.database) if self.state.database is not None else []
         self.table.setRowCount(len(self.plans))
         for row, plan in enumerate(self.plans):
             levels = "、".join(lv["level"] for lv in plan["levels"])
@@ -94,13 +89,15 @@ class PlanLibrary(QWidget):
         self.check_proposals()
 
     def check_proposals(self) -> None:
-        self.proposals = []
-        if self.state.database is not None:
-            with self.state.database.session() as session:
-                self.proposals = propose_activations(session, datetime.now(timezone.utc))
+        db = self.state.database
+        self.proposals = proposals(db, datetime.now(timezone.utc)) if db is not None else []
         self.proposal_list.clear()
         self.proposal_list.addItems([f"{p.plan_name} · {LEVEL_NAMES[p.level]} · {p.reason}" for p in self.proposals]
                                     or [self.tr("No proposal")])
+
+    def _store_changed(self, change: Change) -> None:
+        if change.kind == "plan":
+            self.reload()
 
     def selected_plan(self) -> dict | None:
         row = self.table.currentRow()
@@ -120,9 +117,7 @@ class PlanLibrary(QWidget):
             self._save(editor.plan_data())
 
     def _save(self, data: dict) -> None:
-        with self.state.database.session() as session, session.begin():
-            save_plan(session, data)
-        self.reload()
+        store_plan(self.state.database, data)  # the plan's change reloads the list
 
     def import_plan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import plan"), "", self.tr("Plan files (*.json)"))
@@ -153,9 +148,8 @@ class PlanLibrary(QWidget):
             self._activate(next(p for p in self.plans if p["id"] == proposal.plan_id), proposal)
 
     def _activate(self, plan: dict, proposal: Proposal | None) -> None:
-        with self.state.database.session() as session:
-            centre = (proposal.x, proposal.y) if proposal else city_centre(session)
-        dialog = ActivateDialog(self.state, plan, proposal, centre, self)
+        place = (proposal.x, proposal.y) if proposal else centre(self.state.database)
+        dialog = ActivateDialog(self.state, plan, proposal, place, self)
         if not dialog.exec():
             return
         try:

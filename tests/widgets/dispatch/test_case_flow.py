@@ -191,3 +191,23 @@ def test_an_extension_request_waits_for_approval(gui_app, qtbot, state, tmp_path
     assert panel.action_buttons() == []
     _act(panel, "S02", "批准")
     assert panel.current.pending_action is None and panel.current.limit_s == limit + 2 * 3600
+
+
+def test_the_dock_follows_a_case_written_by_another_seat(gui_app, qtbot, state):
+    import threading
+
+    from desktop.cases.service import CaseService
+    from desktop.cases.workflow import Actor
+
+    def report():  # in a worker thread, as a second seat's write reaches this one
+        CaseService(state.database).report(Actor("张伟", "监督员"), "S03", source="监督员上报", description="路灯不亮",
+                                           x=INSIDE[0], y=INSIDE[1])
+
+    panel = _panel(qtbot, state)
+    assert panel.model.rowCount() == 0
+    writer = threading.Thread(target=report)
+    writer.start()
+    writer.join()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    case_layer = next(layer for layer in state.layers if isinstance(layer, CaseLayer))
+    assert len(case_layer) == 1
