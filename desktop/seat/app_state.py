@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.seat.services import Services
 from desktop.storage.database import CityDatabase
 from layers.city_data import CitySummary, read_city_summary, reload_cases
 from layers.base import Layer
@@ -34,6 +35,7 @@ class AppState(QObject):
         self.summary: CitySummary | None = None
         self.layers = LayerList(self)
         self._selection: tuple = ()
+        self.services = Services()  # the seat's long-lived objects (the live feed, …)
         self.sig_cases_changed.connect(self._reload_cases)
 
     def open_database(self, target: str | Path) -> None:
