@@ -34,7 +34,8 @@ class PluginState(Protocol):
 
 
 class PluginHost(Protocol):
-    """Where plugin docks and actions go (the main window)."""
+    """Where plugin docks and actions go: the main window's host (docks to the right, actions to 插件),
+    the same one the built-in features use; each ``remove_*`` takes away what the ``add_*`` put there."""
 
     def add_dock(self, dock: QDockWidget) -> None: ...
     def remove_dock(self, dock: QDockWidget) -> None: ...

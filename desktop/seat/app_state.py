@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.seat.services import Services
 from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 from layers.city_data import CitySummary, read_city_summary, reload_cases
@@ -37,6 +38,7 @@ class AppState(QObject):
         self.summary: CitySummary | None = None
         self.layers = LayerList(self)
         self._selection: tuple = ()
+        self.services = Services()  # the seat's long-lived objects (the live feed, …)
         self._unsubscribe = lambda: None
         self._sig_announced.connect(self._deliver)
         self.sig_changed.connect(self._reload_cases)

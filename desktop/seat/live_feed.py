@@ -180,8 +180,8 @@ class LiveFeed(QObject):
 
 
 def live_feed(state: AppState) -> LiveFeed:
-    """The state's live feed (created on first use, without connecting)."""
-    return state.findChild(LiveFeed, "liveFeed") or LiveFeed(state)
+    """The state's live feed from its services (created and registered on first use, without connecting)."""
+    return state.services.get_or_create(LiveFeed, lambda: LiveFeed(state))
 
 
 def start_local_feed(state: AppState) -> LiveFeed:

@@ -1,4 +1,8 @@
-"""The main window: the map in the centre, docks around it, menus, status bar, remembered layout."""
+"""The main window: the map in the centre, the features' docks around it, menus, status bar, remembered layout.
+
+Every dock, menu entry and status-bar item comes from a feature in :data:`FEATURES`, installed by the
+window host (:mod:`desktop.shell.window_host`) in dependency order.
+"""
 from __future__ import annotations
 
 import logging
@@ -8,23 +12,26 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.seat.app_state import AppState
+from desktop.shell.window_host import MainWindowHost
 from desktop.storage.database import DatabaseError
-from widgets.alarms.alarm_desk import AlarmPanel, install_alarm_desk
+from widgets.alarms.alarm_desk import AlarmDesk
 from widgets.city_status_bar import CityStatusBar
-from widgets.dispatch.case_panel import CasePanel
-from widgets.dispatch.menu_actions import install_dispatch_actions
-from widgets.emergency.emergency_panel import EmergencyPanel
-from widgets.emergency.menu_actions import install_emergency_actions
+from widgets.dispatch.menu_actions import CaseDesk
+from widgets.emergency.menu_actions import EmergencyDesk
 from widgets.map_canvas import MapCanvas
-from widgets.maptools import install_map_tools
-from widgets.vehicles import install_track_replay
-from widgets.video.panel import VideoPanel
+from widgets.maptools import MapToolsFeature
+from widgets.vehicles import TrackReplayFeature
+from widgets.video.wall_dock import VideoWallDock
+from widgets.window_host import FILE, HELP, VIEW
 
 log = logging.getLogger(__name__)
 
 _GEOMETRY_KEY = "main_window/geometry"
 _STATE_KEY = "main_window/state"
 _LAYOUT_VERSION = 1
+
+# in a dock area, docks are stacked in this order
+FEATURES = (MapToolsFeature, AlarmDesk, CaseDesk, VideoWallDock, EmergencyDesk, TrackReplayFeature)
 
 
 class MainWindow(QMainWindow):
@@ -38,56 +45,34 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(state, self)
         self.setCentralWidget(self.canvas)
         self.setStatusBar(CityStatusBar(state, self))
-        self.docks = self._build_docks()
-        self.track_replay = install_track_replay(self)
-        self._build_menus()
-        self.map_tools = install_map_tools(self)
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.host = MainWindowHost(self)
+        self._add_actions()
+        features = self.host.install(feature() for feature in FEATURES)
+        self.map_tools = features[MapToolsFeature.KEY].tools
+        self.track_replay = features[TrackReplayFeature.KEY].panel
+        self.setFocus()  # keys reach the window's shortcuts (Home), not the first field of a dock or toolbar
         self._default_layout = self.saveState(_LAYOUT_VERSION)
         self._restore_layout()
 
-    def _build_docks(self) -> dict[str, QDockWidget]:
-        self.setDockNestingEnabled(True)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        specs = [
-            ("layers", self.tr("Layers"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea),  # body: the map tools' layer tree
-            ("alarms", self.tr("Alarms"), AlarmPanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea),
-            ("cases", self.tr("Cases"), CasePanel(self.state), Qt.DockWidgetArea.RightDockWidgetArea),
-            ("video_wall", self.tr("Video wall"), VideoPanel(self.state), Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("emergency_plans", self.tr("Emergency plans"), EmergencyPanel(self.state), Qt.DockWidgetArea.LeftDockWidgetArea),
-        ]
-        docks = {}
-        for key, title, body, area in specs:
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock_{key}")
-            dock.setWidget(body)
-            self.addDockWidget(area, dock)
-            docks[key] = dock
-        self.resizeDocks([docks["layers"], docks["alarms"]], [300, 360], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["video_wall"]], [220], Qt.Orientation.Vertical)
-        return docks
+    @property
+    def docks(self) -> dict[str, QDockWidget]:
+        """Every dock by key (``dock_<key>`` is its objectName)."""
+        return self.host.docks
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&Open database…"), self.open_database_dialog, QKeySequence.StandardKey.Open))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit))
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("Fit map to &city"), self.canvas.fit_to_city, "Home"))
-        self.fullscreen_action = self._action(self.tr("&Full screen"), self._set_full_screen, QKeySequence.StandardKey.FullScreen)
+    def _add_actions(self) -> None:
+        self.host.add_action(self._action(self.tr("&Open database…"), self.open_database_dialog,
+                                          QKeySequence.StandardKey.Open), FILE, "database")
+        self.host.add_action(self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit), FILE, "quit")
+        fit = self._action(self.tr("Fit map to &city"), self.canvas.fit_to_city, "Home")
+        self.fullscreen_action = self._action(self.tr("&Full screen"), self._set_full_screen,
+                                              QKeySequence.StandardKey.FullScreen)
         self.fullscreen_action.setCheckable(True)
-        view_menu.addAction(self.fullscreen_action)
-        view_menu.addAction(self._action(self.tr("&Restore default layout"), self.restore_default_layout))
-
-        install_dispatch_actions(self)
-        install_emergency_actions(self)
-        install_alarm_desk(self)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About"), self._about))
+        restore = self._action(self.tr("&Restore default layout"), self.restore_default_layout)
+        for action in (fit, self.fullscreen_action, restore):
+            self.host.add_action(action, VIEW, "window")
+        self.host.add_action(self._action(self.tr("&About"), self._about), HELP, "about")
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

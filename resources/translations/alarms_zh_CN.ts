@@ -4,22 +4,27 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="61"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="60"/>
         <source>Seat name</source>
         <translation>坐席名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="62"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="61"/>
         <source>Name of this seat:</source>
         <translation>本坐席名称：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="76"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="72"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="79"/>
         <source>Alarm &amp;sound</source>
         <translation>告警提示音(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="80"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="83"/>
         <source>Seat &amp;name…</source>
         <translation>坐席名称(&amp;N)…</translation>
     </message>
@@ -77,72 +82,72 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="29"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="32"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="33"/>
         <source>Minor</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="33"/>
         <source>Major</source>
         <translation>较重</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="33"/>
         <source>Severe</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="31"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="33"/>
         <source>Critical</source>
         <translation>特别严重</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="117"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="121"/>
         <source>[Drill] {kind}</source>
         <translation>【演练】{kind}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="123"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="127"/>
         <source>{status} · overdue</source>
         <translation>{status} · 超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="129"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="133"/>
         <source>Acknowledged by {who} at {when}</source>
         <translation>{who} 于 {when} 确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_table.py" line="132"/>
+        <location filename="../../widgets/alarms/alarm_table.py" line="136"/>
         <source>{status} by {who} at {when}</source>
         <translation>{who} 于 {when} 标记为{status}</translation>
     </message>
@@ -150,22 +155,22 @@
 <context>
     <name>FeedStateLabel</name>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="49"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="48"/>
         <source>Feed: no gateway configured (settings feed/url, feed/token)</source>
         <translation>推送：未配置网关（设置 feed/url、feed/token）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="51"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="50"/>
         <source>Feed: connected</source>
         <translation>推送：已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="53"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="52"/>
         <source>Feed: reconnecting since {time}</source>
         <translation>推送：重连中（自 {time}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="55"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="54"/>
         <source>Feed: offline since {time}</source>
         <translation>推送：离线（自 {time}）</translation>
     </message>
@@ -173,7 +178,7 @@
 <context>
     <name>UnacknowledgedLabel</name>
     <message>
-        <location filename="../../widgets/alarms/alarm_desk.py" line="30"/>
+        <location filename="../../widgets/alarms/alarm_desk.py" line="29"/>
         <source>Unacknowledged alarms: {count}</source>
         <translation>未确认告警 {count} 条</translation>
     </message>

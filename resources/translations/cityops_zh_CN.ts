@@ -122,118 +122,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell.py" line="34"/>
+        <location filename="../../desktop/shell/main_window.py" line="41"/>
         <source>City Operations · One-Map Command Centre</source>
         <translation>城市运管服 · 一张图指挥中心</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="52"/>
         <source>Layers</source>
-        <translation>图层</translation>
+        <translation type="vanished">图层</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="53"/>
         <source>Alarms</source>
-        <translation>告警</translation>
+        <translation type="vanished">告警</translation>
     </message>
     <message>
         <source>Alarm intake will be provided by the live-feed module.</source>
         <translation type="vanished">告警接入将在实时接入模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="54"/>
         <source>Cases</source>
-        <translation>案件</translation>
+        <translation type="vanished">案件</translation>
     </message>
     <message>
         <source>Case handling will be provided by the dispatch module.</source>
         <translation type="vanished">案件办理将在派遣调度模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="55"/>
         <source>Video wall</source>
-        <translation>视频墙</translation>
+        <translation type="vanished">视频墙</translation>
     </message>
     <message>
         <source>The video wall will be provided by the video module.</source>
         <translation type="vanished">视频墙将在视频模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="56"/>
         <source>Emergency plans</source>
-        <translation>应急预案</translation>
+        <translation type="vanished">应急预案</translation>
     </message>
     <message>
         <source>Emergency plans will be provided by the emergency-plan module.</source>
         <translation type="vanished">应急预案将在应急预案模块中提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="70"/>
+        <location filename="../../desktop/shell/window_host.py" line="27"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="71"/>
+        <location filename="../../desktop/shell/window_host.py" line="30"/>
+        <source>&amp;Plugins</source>
+        <translation>插件(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="64"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="73"/>
+        <location filename="../../desktop/shell/main_window.py" line="66"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="75"/>
+        <location filename="../../desktop/shell/window_host.py" line="28"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="79"/>
+        <location filename="../../desktop/shell/main_window.py" line="67"/>
         <source>Fit map to &amp;city</source>
         <translation>全图显示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="80"/>
+        <location filename="../../desktop/shell/main_window.py" line="68"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="83"/>
+        <location filename="../../desktop/shell/main_window.py" line="71"/>
         <source>&amp;Restore default layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="89"/>
+        <location filename="../../desktop/shell/window_host.py" line="31"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="90"/>
+        <location filename="../../desktop/shell/main_window.py" line="74"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="102"/>
+        <location filename="../../desktop/shell/main_window.py" line="86"/>
         <source>Open city database</source>
         <translation>打开城市数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="102"/>
+        <location filename="../../desktop/shell/main_window.py" line="86"/>
         <source>City databases (*.db *.sqlite);;All files (*)</source>
         <translation>城市数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="113"/>
+        <location filename="../../desktop/shell/main_window.py" line="97"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="131"/>
+        <location filename="../../desktop/shell/main_window.py" line="115"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell.py" line="132"/>
+        <location filename="../../desktop/shell/main_window.py" line="116"/>
         <source>City Operations · One-Map Command Centre
 
 The city&apos;s unit grids, management components, vehicles, cameras, alarms and cases on one map.</source>
@@ -245,7 +245,7 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../widgets/map_canvas.py" line="347"/>
+        <location filename="../../widgets/map_canvas.py" line="300"/>
         <source>No city database is open</source>
         <translation>未打开城市数据库</translation>
     </message>
@@ -354,24 +354,42 @@ The city&apos;s unit grids, management components, vehicles, cameras, alarms and
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/app.py" line="93"/>
+        <location filename="../../desktop/shell/app.py" line="103"/>
         <source>Generating the demo city…</source>
         <translation>正在生成演示城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="94"/>
+        <location filename="../../desktop/shell/app.py" line="104"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="123"/>
+        <location filename="../../desktop/shell/app.py" line="133"/>
         <source>Cannot open database “{path}”: {reason}</source>
         <translation>无法打开数据库“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="126"/>
+        <location filename="../../desktop/shell/app.py" line="136"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHost</name>
+    <message>
+        <location filename="../../desktop/shell/window_host.py" line="131"/>
+        <source>No toolbar {name}</source>
+        <translation>没有工具栏 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window_host.py" line="77"/>
+        <source>Feature {key} requires itself through {by}</source>
+        <translation>功能 {key} 经由 {by} 依赖自身</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window_host.py" line="82"/>
+        <source>Feature {by} requires the missing feature {key}</source>
+        <translation>功能 {by} 依赖的功能 {key} 不存在</translation>
     </message>
 </context>
 </TS>

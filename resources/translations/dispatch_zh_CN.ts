@@ -321,12 +321,17 @@
 <context>
     <name>DispatchMenu</name>
     <message>
-        <location filename="../../widgets/dispatch/menu_actions.py" line="16"/>
+        <location filename="../../widgets/dispatch/menu_actions.py" line="19"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch/menu_actions.py" line="21"/>
         <source>Register a &amp;case…</source>
         <translation>案件登记(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch/menu_actions.py" line="19"/>
+        <location filename="../../widgets/dispatch/menu_actions.py" line="24"/>
         <source>&amp;Evaluation (KPI)…</source>
         <translation>考核评价(&amp;E)…</translation>
     </message>

@@ -195,12 +195,17 @@
 <context>
     <name>EmergencyMenu</name>
     <message>
-        <location filename="../../widgets/emergency/menu_actions.py" line="14"/>
+        <location filename="../../widgets/emergency/menu_actions.py" line="18"/>
+        <source>Emergency plans</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/emergency/menu_actions.py" line="20"/>
         <source>New emergency &amp;plan…</source>
         <translation>新建应急预案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/emergency/menu_actions.py" line="16"/>
+        <location filename="../../widgets/emergency/menu_actions.py" line="22"/>
         <source>Emergency d&amp;rills</source>
         <translation>应急演练(&amp;R)</translation>
     </message>

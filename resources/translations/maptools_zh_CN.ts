@@ -359,12 +359,16 @@
         <translation type="vanished">图层树</translation>
     </message>
     <message>
-        <location filename="../../widgets/maptools/__init__.py" line="65"/>
         <source>&amp;Plugins</source>
-        <translation>插件(&amp;P)</translation>
+        <translation type="vanished">插件(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/maptools/__init__.py" line="66"/>
+        <location filename="../../widgets/maptools/__init__.py" line="38"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/maptools/__init__.py" line="43"/>
         <source>&amp;Manage plugins…</source>
         <translation>插件管理(&amp;M)…</translation>
     </message>
@@ -372,37 +376,37 @@
 <context>
     <name>Measure</name>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="38"/>
+        <location filename="../../layers/maptools/measure.py" line="15"/>
         <source>{0:.1f} m</source>
         <translation>{0:.1f} 米</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="39"/>
+        <location filename="../../layers/maptools/measure.py" line="16"/>
         <source>{0:.3f} km</source>
         <translation>{0:.3f} 千米</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="44"/>
+        <location filename="../../layers/maptools/measure.py" line="21"/>
         <source>{0:.1f} m²</source>
         <translation>{0:.1f} 平方米</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="46"/>
+        <location filename="../../layers/maptools/measure.py" line="23"/>
         <source>{0:.2f} ha</source>
         <translation>{0:.2f} 公顷</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="47"/>
+        <location filename="../../layers/maptools/measure.py" line="24"/>
         <source>{0:.3f} km²</source>
         <translation>{0:.3f} 平方千米</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="112"/>
+        <location filename="../../layers/maptools/measure.py" line="89"/>
         <source>Area {area} · perimeter {perimeter}</source>
         <translation>面积 {area} · 周长 {perimeter}</translation>
     </message>
     <message>
-        <location filename="../../layers/maptools/measure.py" line="116"/>
+        <location filename="../../layers/maptools/measure.py" line="93"/>
         <source>Length {0}</source>
         <translation>总长 {0}</translation>
     </message>

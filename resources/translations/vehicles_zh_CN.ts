@@ -4,7 +4,7 @@
 <context>
     <name>TrackReplay</name>
     <message>
-        <location filename="../../widgets/vehicles/__init__.py" line="16"/>
+        <location filename="../../widgets/vehicles/__init__.py" line="19"/>
         <source>Track replay</source>
         <translation>轨迹回放</translation>
     </message>
@@ -67,48 +67,48 @@
         <translation>停留点（点击定位）</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="146"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="145"/>
         <source>Pick a vehicle first.</source>
         <translation>请先选择车辆。</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="162"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="161"/>
         <source>No track of this vehicle in the chosen time range. Its positions are recorded from {0} to {1}.</source>
         <translation>所选时段内没有该车的轨迹记录。该车有记录的时段：{0} 至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="160"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="159"/>
         <source>This vehicle has no recorded positions.</source>
         <translation>该车没有任何定位记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="172"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="171"/>
         <source>{0}. {1}–{2}, {3} min</source>
         <translation>{0}. {1}–{2}，停留 {3} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="205"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="204"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="205"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="204"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="218"/>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="221"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="217"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="220"/>
         <source>{0:.1f} km/h</source>
         <translation>{0:.1f} km/h</translation>
     </message>
     <message>
-        <location filename="../../widgets/vehicles/replay_panel.py" line="219"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="218"/>
         <source>{0:.2f} / {1:.2f} km</source>
         <translation>{0:.2f} / {1:.2f} 公里</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/vehicles/replay_panel.py" line="222"/>
+        <location filename="../../widgets/vehicles/replay_panel.py" line="221"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n 次</numerusform>

@@ -53,34 +53,34 @@
     </message>
     <message>
         <location filename="../../widgets/video/panel.py" line="111"/>
-        <location filename="../../widgets/video/panel.py" line="207"/>
+        <location filename="../../widgets/video/panel.py" line="210"/>
         <source>Detach wall</source>
         <translation>分离窗口</translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="161"/>
+        <location filename="../../widgets/video/panel.py" line="164"/>
         <source>No camera covers the incident</source>
         <translation>没有摄像机覆盖事发位置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/video/panel.py" line="164"/>
+        <location filename="../../widgets/video/panel.py" line="167"/>
         <source>%n camera(s) cover the incident: </source>
         <translation>
             <numerusform>%n 台摄像机覆盖事发位置：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="183"/>
+        <location filename="../../widgets/video/panel.py" line="186"/>
         <source>Page %1 of %2</source>
         <translation>第 %1/%2 页</translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="191"/>
+        <location filename="../../widgets/video/panel.py" line="194"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../widgets/video/panel.py" line="200"/>
+        <location filename="../../widgets/video/panel.py" line="203"/>
         <source>Dock wall</source>
         <translation>停靠回主窗口</translation>
     </message>
@@ -143,6 +143,14 @@
         <location filename="../../widgets/video/tile.py" line="204"/>
         <source>Alarm linkage</source>
         <translation>告警联动</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <location filename="../../widgets/video/wall_dock.py" line="16"/>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
     </message>
 </context>
 </TS>

@@ -1,17 +1,16 @@
-"""The 告警 desk's status-bar items (unacknowledged count, feed connection) and its menu."""
+"""The 告警 desk: its dock, status-bar items (unacknowledged count, feed connection) and menu entries."""
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QWidget
 
 from desktop.feeds.client import CONNECTED, RECONNECTING
 from desktop.seat.live_feed import SEAT_KEY, LiveFeed, live_feed, seat_name
 from widgets.alarms.alarm_panel import SOUND_KEY, AlarmPanel, sound_enabled
-
-__all__ = ["AlarmPanel", "install_alarm_desk"]  # what the main window needs
+from widgets.window_host import VIEW, Feature, WindowHost
 
 
 class UnacknowledgedLabel(QLabel):
@@ -64,20 +63,24 @@ def _ask_seat_name(window: QMainWindow) -> None:
         QSettings().setValue(SEAT_KEY, name.strip())
 
 
-def install_alarm_desk(window: QMainWindow) -> None:
-    """The status-bar items, and 告警提示音 / 坐席名称 at the end of the 视图 menu (holding the 告警 dock's toggle)."""
-    feed = live_feed(window.state)
-    bar = window.statusBar()
-    for label in (UnacknowledgedLabel(feed, bar), FeedStateLabel(feed, bar)):
-        label.setMinimumWidth(1)  # never widens the window; the tooltip has the whole text
-        bar.addPermanentWidget(label)
-    toggle = window.docks["alarms"].toggleViewAction()
-    menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and toggle in a.menu().actions())
-    sound = QAction(QCoreApplication.translate("AlarmDesk", "Alarm &sound"), window)
-    sound.setCheckable(True)
-    sound.setChecked(sound_enabled())
-    sound.toggled.connect(lambda on: QSettings().setValue(SOUND_KEY, on))
-    seat = QAction(QCoreApplication.translate("AlarmDesk", "Seat &name…"), window)
-    seat.triggered.connect(lambda: _ask_seat_name(window))
-    menu.addSeparator()
-    menu.addActions([sound, seat])
+class AlarmDesk(Feature):
+    """The 告警 dock, the status-bar items, and 告警提示音 / 坐席名称 in the 视图 menu."""
+
+    KEY = "alarms"
+
+    def install(self, host: WindowHost) -> None:
+        host.create_dock(self.KEY, QCoreApplication.translate("AlarmDesk", "Alarms"), AlarmPanel(host.state),
+                         Qt.DockWidgetArea.RightDockWidgetArea, size=360)
+        feed = live_feed(host.state)
+        for label in (UnacknowledgedLabel(feed), FeedStateLabel(feed)):
+            label.setMinimumWidth(1)  # never widens the window; the tooltip has the whole text
+            host.add_status_item(label)
+        window = host.window
+        sound = QAction(QCoreApplication.translate("AlarmDesk", "Alarm &sound"), window)
+        sound.setCheckable(True)
+        sound.setChecked(sound_enabled())
+        sound.toggled.connect(lambda on: QSettings().setValue(SOUND_KEY, on))
+        seat = QAction(QCoreApplication.translate("AlarmDesk", "Seat &name…"), window)
+        seat.triggered.connect(lambda: _ask_seat_name(window))
+        for action in (sound, seat):
+            host.add_action(action, VIEW, "alarms")

@@ -1,19 +1,25 @@
-"""The emergency entries of the main window's menus (added by one call from the shell)."""
+"""The 应急预案 desk of the main window: its dock and its entries in the 视图 menu."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
+
+from widgets.emergency.emergency_panel import EmergencyPanel
+from widgets.window_host import VIEW, Feature, WindowHost
 
 
-def install_emergency_actions(window: QMainWindow) -> None:
-    """新建应急预案 and 应急演练 at the end of the menu holding the 应急预案 dock's toggle."""
-    dock = window.docks["emergency_plans"]
-    panel = dock.widget()
-    view_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and dock.toggleViewAction() in a.menu().actions())
-    new_plan = QAction(QCoreApplication.translate("EmergencyMenu", "New emergency &plan…"), window)
-    new_plan.triggered.connect(panel.library.new_plan)
-    drills = QAction(QCoreApplication.translate("EmergencyMenu", "Emergency d&rills"), window)
-    drills.triggered.connect(lambda: (dock.show(), dock.raise_(), panel.show_page(panel.drill)))
-    view_menu.addSeparator()
-    view_menu.addActions([new_plan, drills])
+class EmergencyDesk(Feature):
+    """The 应急预案 dock; 新建应急预案 and 应急演练 in the 视图 menu."""
+
+    KEY = "emergency_plans"
+
+    def install(self, host: WindowHost) -> None:
+        panel = EmergencyPanel(host.state)
+        dock = host.create_dock(self.KEY, QCoreApplication.translate("EmergencyMenu", "Emergency plans"), panel,
+                                Qt.DockWidgetArea.LeftDockWidgetArea)
+        new_plan = QAction(QCoreApplication.translate("EmergencyMenu", "New emergency &plan…"), host.window)
+        new_plan.triggered.connect(panel.library.new_plan)
+        drills = QAction(QCoreApplication.translate("EmergencyMenu", "Emergency d&rills"), host.window)
+        drills.triggered.connect(lambda: (dock.show(), dock.raise_(), panel.show_page(panel.drill)))
+        for action in (new_plan, drills):
+            host.add_action(action, VIEW, "emergency")
