@@ -30,9 +30,11 @@ BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where
 
 @dataclass(frozen=True)
 class TileStack:
-    """What the static tiles show: snapshots bottom first (each with ``paint(painter, frame, labels)``)."""
+    """What the static tiles show: snapshots bottom first (each with ``paint(painter, frame, labels)``);
+    with ``labels`` False the snapshots get no :class:`LabelPlacer` (labels are painted elsewhere)."""
 
     layers: tuple = field(default_factory=tuple)
+    labels: bool = True
 
     def render(self, key: TileKey) -> tuple[QImage, dict[str, str]]:
         """The tile image and the level-of-detail mode each layer chose (by layer name)."""
@@ -49,7 +51,7 @@ class TileStack:
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        labels = LabelPlacer(cols, rows)
+        labels = LabelPlacer(cols, rows) if self.labels else None
         modes = {}
         scale = frame.scale
         for layer in self.layers:
@@ -59,7 +61,8 @@ class TileStack:
             mode = layer.paint(painter, frame, labels)
             if mode:
                 modes[layer.name] = mode
-        labels.paint(painter)
+        if labels is not None:
+            labels.paint(painter)
         painter.end()
         if cols == rows == 1:
             return [(key, image)], modes
@@ -142,12 +145,16 @@ class TileCache(QObject):
 
     sig_tile_ready = Signal(object)  # key
 
-    def __init__(self, threads: int = 2, parent: QObject | None = None):
+    def __init__(self, threads: int = 2, parent: QObject | None = None, *, pool: QThreadPool | None = None):
+        """Renders in ``pool`` when given (shared with other caches), else in a pool of its own."""
         super().__init__(parent)
         self._id = next(_ids)
         _the_relay().caches[self._id] = self
-        self._pool = QThreadPool()  # not a child: its destructor waits for running jobs
-        self._pool.setMaxThreadCount(threads)
+        if pool is None:
+            pool = QThreadPool()  # not a child: its destructor waits for running jobs
+            pool.setMaxThreadCount(threads)
+        self._pool = pool
+        self.max_tiles = MAX_TILES
         self._stack = TileStack()
         self._images: OrderedDict[TileKey, QImage] = OrderedDict()
         self._modes: dict[TileKey, dict[str, str]] = {}
@@ -246,7 +253,7 @@ class TileCache(QObject):
         self._modes[key] = modes
         self._stale.discard(key)
         self.rendered.append(key)
-        while len(self._images) > MAX_TILES:
+        while len(self._images) > self.max_tiles:
             old, _ = self._images.popitem(last=False)
             self._modes.pop(old, None)
             self._stale.discard(old)
