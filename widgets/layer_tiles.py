@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from layers.throttle import Throttle
 from widgets.map_view import TileKey
-from widgets.tile_cache import MAX_TILES, TileCache, TileStack
+from widgets.tile_cache import MAX_TILES, TileCache, TileStack, job
 
-_MIN_TILES = 200  # a layer's share of the tile budget never drops below this
+_MIN_TILES = 300  # a layer's share of the tile budget never drops below this (a large view's tiles
+# and their stand-ins); empty tiles, most of a sparse layer's, cost no memory
 
 
 class LayerTiles(QObject):
@@ -26,18 +28,27 @@ class LayerTiles(QObject):
         self._pool.setMaxThreadCount(threads)
         self._caches: dict[object, TileCache] = {}
         self._order: list[TileCache] = []
-        self._held = False
+        self._held: list | None = None
+        self._asked: tuple | None = None  # the last request's keys and its caches' change counts
         self.rendered: list[TileKey] = []  # every tile rendered, of any layer, in order of arrival (tests, bench)
+        # the layers' tiles of a block arrive together: announce each key once, not once per layer
+        self._arrivals = Throttle(1, merge=set.union, parent=self)
+        self._arrivals.sig_fired.connect(self._announce)
         self._labels = self._new_cache()
         self._label_stack: tuple = ()
 
     def _new_cache(self) -> TileCache:
-        cache = TileCache(parent=self, pool=self._pool)
+        cache = TileCache(self)
         cache.rendered = self.rendered
-        cache.sig_tile_ready.connect(self.sig_tile_ready)
-        if self._held:
-            cache.hold()
+        cache.sig_tile_ready.connect(self._arrived)
         return cache
+
+    def _arrived(self, key: TileKey) -> None:
+        self._arrivals.push({key})
+
+    def _announce(self, keys: set) -> None:
+        for key in keys:
+            self.sig_tile_ready.emit(key)
 
     # --- contents -----------------------------------------------------------------------
     def set_layer(self, layer, snapshot, changed_bbox_m=None) -> None:
@@ -87,14 +98,35 @@ class LayerTiles(QObject):
         return tuple(cache.image for cache in self._shown(z))
 
     def request(self, keys) -> int:
-        """Start rendering the shown tiles that are missing or stale; returns how many are in flight."""
-        keys = list(keys)
+        """Start rendering the shown tiles that are missing or stale, one job per block for all the
+        layers that need it; returns how many tiles are in flight."""
+        keys = tuple(keys)
         if not keys:
             return 0
-        return sum(cache.request(keys) for cache in self._shown(keys[0][0]))
+        shown = self._shown(keys[0][0])
+        asked = (keys, tuple((id(cache), cache.changes) for cache in shown))
+        if asked == self._asked:  # nothing went stale since: all is current or in flight
+            return sum(cache.pending for cache in shown)
+        self._asked = asked
+        by_block: dict[tuple, list] = {}
+        for cache in shown:
+            for key, cols, rows, part in cache.plan(keys):
+                by_block.setdefault((key, cols, rows), []).append(part)
+        for (key, cols, rows), parts in by_block.items():
+            work = job(key, cols, rows, parts)
+            if self._held is not None:
+                self._held.append(work)
+            else:
+                self._pool.start(work)
+        return sum(cache.pending for cache in shown)
 
     def is_current(self, key: TileKey) -> bool:
         return all(cache.is_current(key) for cache in self._shown(key[0]))
+
+    def all_current(self, keys) -> bool:
+        """Whether every tile of ``keys`` (one level) is current in every shown layer."""
+        keys = list(keys)
+        return not keys or all(cache.is_current(key) for cache in self._shown(keys[0][0]) for key in keys)
 
     def mode(self, key: TileKey, layer_name: str) -> str | None:
         """The level-of-detail mode ``layer_name`` chose in the current image of ``key``."""
@@ -119,15 +151,15 @@ class LayerTiles(QObject):
 
     def hold(self) -> None:
         """Queue new jobs without running them (tests: what shows before tiles arrive)."""
-        self._held = True
-        for cache in (*self._caches.values(), self._labels):
-            cache.hold()
+        if self._held is None:
+            self._held = []
 
     def release(self) -> None:
-        self._held = False
-        for cache in (*self._caches.values(), self._labels):
-            cache.release()
+        held, self._held = self._held or [], None
+        for work in held:
+            self._pool.start(work)
 
     def shutdown(self) -> None:
-        for cache in (*self._caches.values(), self._labels):
-            cache.shutdown()
+        self._held = None
+        self._pool.clear()
+        self._pool.waitForDone()

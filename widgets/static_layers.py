@@ -213,6 +213,10 @@ class VectorSnapshot:
             self.place_labels(frame, labels, hits)
         return None
 
+    def touches(self, frame: TileFrame) -> bool:
+        """Whether any feature lies near the block (as :meth:`paint` looks for them)."""
+        return len(self.geometries) > 0 and len(self.tree.query(shapely.box(*frame.box(margin_px=16)))) > 0
+
     @property
     def has_labels(self) -> bool:
         return self.labels is not None and len(self.geometries) > 0
@@ -296,6 +300,9 @@ class LabelsOf:
     def scale_range(self) -> tuple[float, float]:
         return self.snapshot.scale_range
 
+    def touches(self, frame: TileFrame) -> bool:
+        return self.snapshot.labels_at(frame.z) and self.snapshot.touches(frame)
+
     def paint(self, _painter: QPainter, frame: TileFrame, labels: LabelPlacer) -> None:
         self.snapshot.place_labels(frame, labels)
 
@@ -322,6 +329,10 @@ class ComponentSnapshot:
 
     def mode(self, z: int) -> str:
         return SYMBOLS if z >= SYMBOL_ZOOM else CLUSTER
+
+    def touches(self, frame: TileFrame) -> bool:
+        """Whether any component lies near the block (as :meth:`paint` looks for them)."""
+        return len(self._inside(frame.box(margin_px=8))) > 0
 
     def paint(self, painter: QPainter, frame: TileFrame, _labels: LabelPlacer) -> str:
         painter.setOpacity(self.opacity)

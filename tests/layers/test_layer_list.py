@@ -8,7 +8,6 @@ from layers.base import Layer
 from layers.layer_list import LayerList
 from layers.maptools.layer_tree_model import LayerTreeModel
 from layers.painter_registry import painter_entry, register_painter, unregister_painter
-from layers.point_table import AlarmLayer, PointTableLayer
 from layers.throttle import Throttle
 from layers.vector_layer import Symbol, VectorLayer
 
@@ -68,7 +67,13 @@ def test_the_layer_tree_follows_inserts_removes_and_moves_row_by_row(qapp):
 
 
 def test_painters_are_found_by_type_walking_the_mro_and_a_withdrawn_one_restores_the_previous(qapp):
-    class Special(AlarmLayer):
+    class Points(Layer):
+        pass
+
+    class Alarms(Points):
+        pass
+
+    class Special(Alarms):
         pass
 
     def base_painter(layer):
@@ -77,16 +82,16 @@ def test_painters_are_found_by_type_walking_the_mro_and_a_withdrawn_one_restores
     def alarm_painter(layer):
         return ("alarm", layer)
 
-    register_painter(PointTableLayer, base_painter)
+    register_painter(Points, base_painter)
     try:
         assert painter_entry(Special("s")).factory is base_painter
-        register_painter(AlarmLayer, alarm_painter, tiled=True)
+        register_painter(Alarms, alarm_painter, tiled=True)
         entry = painter_entry(Special("s"))
         assert entry.factory is alarm_painter and entry.tiled
-        unregister_painter(AlarmLayer, alarm_painter)
+        unregister_painter(Alarms, alarm_painter)
         assert painter_entry(Special("s")).factory is base_painter
     finally:
-        unregister_painter(PointTableLayer, base_painter)
+        unregister_painter(Points, base_painter)
     assert painter_entry(Layer("plain")) is None
 
 
