@@ -40,10 +40,6 @@ class LayerList(QObject):
         self._layers.insert(index, layer)
         self.sig_inserted.emit(index, layer)
 
-    def append(self, layer: Layer) -> None:
-        """Put ``layer`` on top."""
-        self.insert(len(self._layers), layer)
-
     def remove(self, layer: Layer) -> None:
         """Take ``layer`` off the map without deleting it; a layer not in the list is ignored."""
         if layer not in self._layers:

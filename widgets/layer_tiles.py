@@ -29,7 +29,7 @@ class LayerTiles(QObject):
         self._caches: dict[object, TileCache] = {}
         self._order: list[TileCache] = []
         self._held: list | None = None
-        self._asked: tuple | None = None  # the last request's keys and its caches' change counts
+        self._asked: tuple | None = None  # the last request's keys and its caches' change stamps
         self.rendered: list[TileKey] = []  # every tile rendered, of any layer, in order of arrival (tests, bench)
         # the layers' tiles of a block arrive together: announce each key once, not once per layer
         self._arrivals = Throttle(1, merge=set.union, parent=self)
@@ -70,9 +70,6 @@ class LayerTiles(QObject):
             cache.deleteLater()
             self._share_budget()
 
-    def has(self, layer) -> bool:
-        return layer in self._caches
-
     def set_labels(self, snapshots: tuple, changed_bbox_m=None) -> None:
         """The labelled snapshots (``LabelsOf``), bottom first; label tiles meeting the box go stale."""
         if snapshots != self._label_stack:
@@ -104,7 +101,7 @@ class LayerTiles(QObject):
         if not keys:
             return 0
         shown = self._shown(keys[0][0])
-        asked = (keys, tuple((id(cache), cache.changes) for cache in shown))
+        asked = (keys, tuple(cache.changes for cache in shown))
         if asked == self._asked:  # nothing went stale since: all is current or in flight
             return sum(cache.pending for cache in shown)
         self._asked = asked
@@ -124,8 +121,10 @@ class LayerTiles(QObject):
         return all(cache.is_current(key) for cache in self._shown(key[0]))
 
     def all_current(self, keys) -> bool:
-        """Whether every tile of ``keys`` (one level) is current in every shown layer."""
+        """Whether every tile of ``keys`` (one level) is current in every shown layer and announced."""
         keys = list(keys)
+        if self._arrivals.pending:
+            return False
         return not keys or all(cache.is_current(key) for cache in self._shown(keys[0][0]) for key in keys)
 
     def mode(self, key: TileKey, layer_name: str) -> str | None:

@@ -107,7 +107,8 @@ class VehiclePainter:
 
     def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
         layer = self.layer  # its updates replace the arrays: identity is the version
-        stamp = (layer.x, layer.y, layer.heading, layer.kind, view.zoom >= 15, view.zoom >= 14, view.zoom >= PLATES_FROM_ZOOM)
+        stamp = (layer.x, layer.y, layer.heading, layer.kind,
+                 view.zoom >= 15, view.zoom >= 14, view.zoom >= PLATES_FROM_ZOOM)
         prepared = self._prepared
         if prepared is None or not prepared.fits(view, stamp):
             prepared = self._prepared = self._prepare(view, stamp)

@@ -225,7 +225,8 @@ class MapCanvas(QWidget):
 
     def _in_tiles(self, layer) -> bool:
         """A tile layer that shows: visible, and not part of the base map while QGIS draws that."""
-        return self._tiled(layer) and layer.visible and (self.base.mode != QGIS or not getattr(layer, "base_map", False))
+        return (self._tiled(layer) and layer.visible
+                and (self.base.mode != QGIS or not getattr(layer, "base_map", False)))
 
     def _style(self, layer) -> tuple:
         """What a tile layer's snapshot bakes in besides its data."""

@@ -144,6 +144,7 @@ class _Relay(QObject):
 
 _relay: _Relay | None = None
 _ids = itertools.count()
+_stamps = itertools.count()
 
 
 def _the_relay() -> _Relay:
@@ -170,7 +171,7 @@ class TileCache(QObject):
         self._bumps: dict[TileKey, int] = {}
         self._stale: set[TileKey] = set()
         self._pending: dict[TileKey, tuple] = {}
-        self.changes = 0  # bumped whenever tiles go stale or are evicted: what a plan would find may differ
+        self.changes = next(_stamps)  # a new stamp (unique in the process) whenever tiles go stale or are evicted
         self.rendered: list[TileKey] = []  # every tile rendered, in order of arrival (tests, bench)
 
     # --- contents -----------------------------------------------------------------------
@@ -180,7 +181,7 @@ class TileCache(QObject):
         self.invalidate(changed_bbox)
 
     def invalidate(self, bbox_m=None) -> None:
-        self.changes += 1
+        self.changes = next(_stamps)
         if bbox_m is None:
             self._generation += 1
             self._bumps.clear()
@@ -249,7 +250,7 @@ class TileCache(QObject):
         self._stale.discard(key)
         self.rendered.append(key)
         while len(self._images) > self.max_tiles:
-            self.changes += 1
+            self.changes = next(_stamps)
             old, _ = self._images.popitem(last=False)
             self._modes.pop(old, None)
             self._stale.discard(old)
