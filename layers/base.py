@@ -1,13 +1,19 @@
-"""The layer model every map layer shares: a name, visibility and opacity (QtCore only)."""
+"""The layer model every map layer shares: a name, visibility and opacity, and one data signal (QtCore only)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
 
 class Layer(QObject):
-    """A named map layer; views subscribe to :attr:`sig_changed` and never write back."""
+    """A named map layer; views subscribe to its two signals and never write back.
 
-    sig_changed = Signal()  # name, visibility or opacity changed
+    :attr:`sig_changed` announces a property (name, visibility, opacity, scale range);
+    :attr:`sig_data_changed` announces new data, with the lon/lat box ``(min_lon, min_lat,
+    max_lon, max_lat)`` it touches or None for everything, so a map redraws only that box.
+    """
+
+    sig_changed = Signal()
+    sig_data_changed = Signal(object)
 
     def __init__(self, name: str, *, visible: bool = True, opacity: float = 1.0, parent: QObject | None = None):
         super().__init__(parent)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from layers.base import Layer
 from layers.vector_layer import BBox, union_bbox
@@ -19,7 +19,6 @@ class PointTableLayer(Layer):
     """
 
     COLUMNS: dict[str, object] = {}
-    sig_data_changed = Signal(object)
 
     def __init__(self, name: str, *, table: str | None = None, visible: bool = True, parent: QObject | None = None):
         super().__init__(name, visible=visible, parent=parent)

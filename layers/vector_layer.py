@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from layers.base import Layer
 
@@ -59,7 +59,6 @@ class VectorLayer(Layer):
     map re-renders only the tiles it touches.
     """
 
-    sig_data_changed = Signal(object)
 
     def __init__(
         self,

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
 
 from layers.base import Layer
+from layers.throttle import Throttle
 from layers.vector_layer import BBox, union_bbox
 
 TRAIL_LENGTH = 12  # positions kept per vehicle (oldest overwritten)
@@ -13,22 +14,18 @@ TRAIL_LENGTH = 12  # positions kept per vehicle (oldest overwritten)
 class VehicleLayer(Layer):
     """Vehicles (id, kind index, position, heading, speed, time) in lon/lat.
 
-    :meth:`update_positions` may be called at any rate; :attr:`sig_positions_changed` fires at
-    most ``max_rate_hz`` times a second, so a burst of feed messages costs one repaint.
+    :meth:`update_positions` may be called at any rate; :attr:`sig_data_changed` (None) fires at
+    most ``max_rate_hz`` times a second, so a burst of feed messages costs one repaint. Updates
+    replace the position arrays (copy on write), so a painter sees a change by array identity.
     """
-
-    sig_positions_changed = Signal()
 
     def __init__(self, name: str, kinds: tuple[str, ...], *, max_rate_hz: float = 10.0,
                  visible: bool = True, parent: QObject | None = None):
         super().__init__(name, visible=visible, parent=parent)
         self.table = "vehicle"
-        self.version = 0  # bumped on every change of positions (painters cache projections by it)
         self.kinds = kinds  # kind index → name (环卫, 渣土 …)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(max(1, round(1000 / max_rate_hz)))
-        self._timer.timeout.connect(self.sig_positions_changed)
+        self._throttle = Throttle(round(1000 / max_rate_hz), parent=self)
+        self._throttle.sig_fired.connect(self.sig_data_changed)
         self.set_vehicles(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int16), np.empty(0, dtype=object),
                           np.empty(0), np.empty(0))
 
@@ -48,8 +45,8 @@ class VehicleLayer(Layer):
         self._head = np.zeros(n, dtype=np.int64)  # next slot to write
         self._count = np.ones(n, dtype=np.int64)
         self._head[:] = 1 % TRAIL_LENGTH
-        self.version += 1
-        self.sig_positions_changed.emit()
+        self._throttle.cancel()
+        self.sig_data_changed.emit(None)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -71,14 +68,15 @@ class VehicleLayer(Layer):
         rows = self.rows(ids)
         known = rows >= 0
         rows = rows[known]
-        for target, values in ((self.x, x), (self.y, y), (self.heading, heading), (self.speed, speed), (self.ts, ts)):
+        for column, values in (("x", x), ("y", y), ("heading", heading), ("speed", speed), ("ts", ts)):
+            target = getattr(self, column).copy()  # copy on write: painters compare arrays by identity
             target[rows] = np.asarray(values, dtype=float)[known]
-        self.version += 1  # painters re-project positions only when this changes
+            setattr(self, column, target)
         self._trail[rows, self._head[rows]] = np.column_stack([self.x[rows], self.y[rows]])
         self._head[rows] = (self._head[rows] + 1) % TRAIL_LENGTH
         self._count[rows] = np.minimum(self._count[rows] + 1, TRAIL_LENGTH)
-        if len(rows) and not self._timer.isActive():
-            self._timer.start()
+        if len(rows):
+            self._throttle.push(None)
         return len(rows)
 
     def trails(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from layers.base import Layer
-from layers.maptools.layer_edit import insert_layer, remove_layer
+from layers.painter_registry import PainterFactory, register_painter, unregister_painter
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -51,6 +51,7 @@ class PluginContext:
         self.name = name
         self.log = logging.getLogger(f"cityops.plugins.{name}")
         self._layers: list[Layer] = []
+        self._painters: list[tuple[type[Layer], PainterFactory]] = []
 
     @property
     def database(self) -> CityDatabase | None:
@@ -61,15 +62,32 @@ class PluginContext:
         """The layers this plugin has on the map."""
         return tuple(self._layers)
 
+    @property
+    def painters(self) -> tuple[tuple[type[Layer], PainterFactory], ...]:
+        """The ``(layer type, factory)`` painters this plugin registered."""
+        return tuple(self._painters)
+
     def add_layer(self, layer: Layer, index: int | None = None) -> None:
         """Put a layer on the map (default: on top); it is removed when the plugin unloads."""
-        insert_layer(self.state.layers, layer, index)
+        layers = self.state.layers
+        layers.insert(len(layers) if index is None else index, layer)
         self._layers.append(layer)
 
     def remove_layer(self, layer: Layer) -> None:
         if layer in self._layers:
             self._layers.remove(layer)
-            remove_layer(self.state.layers, layer)
+            self.state.layers.remove(layer)
+
+    def register_painter(self, layer_type: type[Layer], factory: PainterFactory, *, tiled: bool = False) -> None:
+        """Draw layers of ``layer_type`` with ``factory`` (see :mod:`layers.painter_registry`); register
+        it before adding such layers. It is unregistered when the plugin unloads."""
+        register_painter(layer_type, factory, tiled=tiled)
+        self._painters.append((layer_type, factory))
+
+    def unregister_painters(self) -> None:
+        for layer_type, factory in self._painters:
+            unregister_painter(layer_type, factory)
+        self._painters.clear()
 
 
 class LayerPlugin:

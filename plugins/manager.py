@@ -128,6 +128,7 @@ class PluginManager(QObject):
     def _remove_additions(self, loaded: _Loaded) -> None:
         for layer in loaded.context.layers:
             loaded.context.remove_layer(layer)
+        loaded.context.unregister_painters()
         for dock in loaded.docks:
             self.host.remove_dock(dock)
         for action in loaded.actions:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import shiboken6
 from pyqtgraph.functions import arrayToQPath
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from layers import city_styles as styles
+from layers.painter_registry import register_painter
 from layers.point_table import AlarmLayer, CameraLayer, CaseLayer
 from layers.vehicle_layer import VehicleLayer
 from widgets.map_view import ViewTransform, to_mercator
+from widgets.pixmap_fragments import draw_fragments, fragments
 from widgets.static_layers import label_font
 
 SPRITE = 22  # vehicle sprite cell, pixels
@@ -97,24 +98,6 @@ class _Prepared:
         painter.translate(round(self.anchor[0] - gx), round(self.anchor[1] - gy))
 
 
-def _fragments(x: np.ndarray, y: np.ndarray, sx, sy, side: float) -> np.ndarray:
-    """``drawPixmapFragments`` rows: at whole pixels (plain blits), unscaled, unrotated, opaque."""
-    fragments = np.empty((len(x), 10), dtype=np.float64)
-    fragments[:, 0], fragments[:, 1] = np.rint(x), np.rint(y)
-    fragments[:, 2], fragments[:, 3] = sx, sy
-    fragments[:, 4:6] = side
-    fragments[:, 6:8] = 1.0
-    fragments[:, 8] = 0.0
-    fragments[:, 9] = 1.0
-    return fragments
-
-
-def _draw_fragments(painter: QPainter, fragments: np.ndarray, pixmap: QPixmap) -> None:
-    if len(fragments):
-        painter.drawPixmapFragments(shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment),
-                                    len(fragments), pixmap)
-
-
 class VehiclePainter:
     def __init__(self, layer: VehicleLayer):
         self.layer = layer
@@ -123,7 +106,9 @@ class VehiclePainter:
         self.drawn = 0  # vehicles in view when the drawing was prepared (tests, bench)
 
     def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
-        stamp = (self.layer.version, view.zoom >= 15, view.zoom >= 14, view.zoom >= PLATES_FROM_ZOOM)
+        layer = self.layer  # its updates replace the arrays: identity is the version
+        stamp = (layer.x, layer.y, layer.heading, layer.kind,
+                 view.zoom >= 15, view.zoom >= 14, view.zoom >= PLATES_FROM_ZOOM)
         prepared = self._prepared
         if prepared is None or not prepared.fits(view, stamp):
             prepared = self._prepared = self._prepare(view, stamp)
@@ -141,7 +126,7 @@ class VehiclePainter:
             painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        _draw_fragments(painter, prepared.fragments, self._sheet)
+        draw_fragments(painter, prepared.fragments, self._sheet)
         if prepared.plates:
             painter.setFont(label_font(11))
             painter.setPen(QColor("#e2e8f0"))
@@ -164,8 +149,8 @@ class VehiclePainter:
             self._sheet = _vehicle_sheet()
         kinds = np.minimum(layer.kind[rows], len(styles.VEHICLE_COLOURS)).astype(np.int64)
         steps = np.rint(layer.heading[rows] * (HEADING_STEPS / 360.0)).astype(np.int64) % HEADING_STEPS
-        prepared.fragments = _fragments(x, y, (kinds * HEADING_STEPS + steps) * SPRITE,
-                                        0.0 if view.zoom < 15 else SPRITE, SPRITE)
+        prepared.fragments = fragments(np.rint(x), np.rint(y), SPRITE, SPRITE, (kinds * HEADING_STEPS + steps) * SPRITE,
+                                       0.0 if view.zoom < 15 else SPRITE)  # at whole pixels: plain blits
         if view.zoom >= PLATES_FROM_ZOOM and prepared.drawn <= 300:
             prepared.plates = list(zip(layer.plates[rows].tolist(), x.tolist(), y.tolist()))
         return prepared
@@ -244,7 +229,7 @@ class CameraPainter:
             painter.setBrush(QColor(styles.CAMERA_CONE))
             painter.drawPath(prepared.cones)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        _draw_fragments(painter, prepared.fragments, prepared.dot)
+        draw_fragments(painter, prepared.fragments, prepared.dot)
         painter.restore()
 
     def _prepare(self, view: ViewTransform, stamp: tuple, cones: bool) -> _Prepared:
@@ -259,7 +244,7 @@ class CameraPainter:
         # One blit per camera from a pre-rendered dot (an anti-aliased drawEllipse per camera
         # cost ~7 µs each: 2 000 cameras were 15 ms of every city frame).
         prepared.dot = _camera_dot(4.0 if cones else 2.5)
-        prepared.fragments = _fragments(x, y, 0.0, 0.0, prepared.dot.width())
+        prepared.fragments = fragments(np.rint(x), np.rint(y), prepared.dot.width(), prepared.dot.width())
         return prepared
 
     @staticmethod
@@ -278,6 +263,8 @@ class CameraPainter:
 
 class AlarmPainter:
     """Alarms pulse: a ring grows and fades once per cycle, coloured by level."""
+
+    animated = True
 
     def __init__(self, layer: AlarmLayer):
         self.layer = layer
@@ -315,10 +302,6 @@ class CasePainter:
             painter.drawPolygon(QPolygonF([QPointF(x, y - 7), QPointF(x + 6, y), QPointF(x, y + 7), QPointF(x - 6, y)]))
 
 
-def live_painter(layer):
-    """The painter of a live layer, or None for layers drawn into tiles."""
-    for kind, painter in ((VehicleLayer, VehiclePainter), (CameraLayer, CameraPainter),
-                          (AlarmLayer, AlarmPainter), (CaseLayer, CasePainter)):
-        if isinstance(layer, kind):
-            return painter(layer)
-    return None
+for _kind, _painter in ((VehicleLayer, VehiclePainter), (CameraLayer, CameraPainter), (AlarmLayer, AlarmPainter),
+                        (CaseLayer, CasePainter)):
+    register_painter(_kind, _painter)

@@ -13,16 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from pyqtgraph.functions import arrayToQPath
-import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from desktop.domain.tiles import TILE_SIZE, tile_bounds
 from layers.city_styles import COMPONENT_SYMBOLS, COMPONENT_DEFAULT
+from layers.painter_registry import register_painter
 from layers.point_table import ComponentLayer
 from layers.vector_layer import LabelStyle, Symbol, VectorLayer
 from widgets.component_sprites import sprite
 from widgets.map_view import TileKey, to_lonlat, to_mercator
+from widgets.pixmap_fragments import blit_centred, draw_fragments, fragments
 
 SYMBOL_ZOOM = 17  # 管理部件 as individual symbols from this tile level on, clusters below
 CLUSTER_FINE_ZOOM = 16  # cluster cells of 32 px from this level, 64 px below
@@ -208,14 +209,35 @@ class VectorSnapshot:
                 self._paint_polygons(painter, frame, self.symbols[index], path)
             if (path := strokes.path(index)) is not None:
                 self._paint_lines(painter, frame, self.symbols[index], path, strokes.ends(index))
-        style = self.label_style
-        if self.labels is not None and style.min_zoom <= frame.z <= style.max_zoom:
-            font = label_font(style.size_px, bold=frame.z < 16)
-            px, py = frame.to_px(self.anchor_x[hits], self.anchor_y[hits])
-            for text, x, y in zip(self.labels[hits].tolist(), px.tolist(), py.tolist()):
-                if text:
-                    labels.place(str(text), x, y, style, font)
+        if labels is not None:
+            self.place_labels(frame, labels, hits)
         return None
+
+    def touches(self, frame: TileFrame) -> bool:
+        """Whether any feature lies near the block (as :meth:`paint` looks for them)."""
+        return len(self.geometries) > 0 and len(self.tree.query(shapely.box(*frame.box(margin_px=16)))) > 0
+
+    @property
+    def has_labels(self) -> bool:
+        return self.labels is not None and len(self.geometries) > 0
+
+    def labels_at(self, z: int) -> bool:
+        """Whether the layer has labels that show at tile level ``z``."""
+        return self.has_labels and self.label_style.min_zoom <= z <= self.label_style.max_zoom
+
+    def place_labels(self, frame: TileFrame, labels: LabelPlacer, hits: np.ndarray | None = None) -> None:
+        """Offer the labels of the features ``hits`` (default: those near the block) to ``labels``."""
+        if not self.labels_at(frame.z):
+            return
+        if hits is None:
+            hits = np.sort(self.tree.query(shapely.box(*frame.box(margin_px=16))))
+        style = self.label_style
+        font = label_font(style.size_px, bold=frame.z < 16)
+        px, py = frame.to_px(self.anchor_x[hits], self.anchor_y[hits])
+        for text, x, y in zip(self.labels[hits].tolist(), px.tolist(), py.tolist()):
+            if text:
+                labels.place(str(text), x, y, style, font)
+
 
     def _pen_px(self, s: Symbol, frame: TileFrame) -> float:
         return max(s.stroke_px, s.width_m / frame.ground_res)
@@ -260,7 +282,29 @@ class VectorSnapshot:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         if width > _CAP_MIN_PX:
-            _blit_centred(painter, _dot(colour, round(width * 2) / 4), *ends)
+            blit_centred(painter, _dot(colour, round(width * 2) / 4), *ends)
+
+
+@dataclass(frozen=True)
+class LabelsOf:
+    """The labels of a :class:`VectorSnapshot` as a snapshot of their own: the labels of all layers
+    are painted into one tile layer over the others, placed bottom layer first."""
+
+    snapshot: VectorSnapshot
+
+    @property
+    def name(self) -> str:
+        return self.snapshot.name
+
+    @property
+    def scale_range(self) -> tuple[float, float]:
+        return self.snapshot.scale_range
+
+    def touches(self, frame: TileFrame) -> bool:
+        return self.snapshot.labels_at(frame.z) and self.snapshot.touches(frame)
+
+    def paint(self, _painter: QPainter, frame: TileFrame, labels: LabelPlacer) -> None:
+        self.snapshot.place_labels(frame, labels)
 
 
 class ComponentSnapshot:
@@ -285,6 +329,10 @@ class ComponentSnapshot:
 
     def mode(self, z: int) -> str:
         return SYMBOLS if z >= SYMBOL_ZOOM else CLUSTER
+
+    def touches(self, frame: TileFrame) -> bool:
+        """Whether any component lies near the block (as :meth:`paint` looks for them)."""
+        return len(self._inside(frame.box(margin_px=8))) > 0
 
     def paint(self, painter: QPainter, frame: TileFrame, _labels: LabelPlacer) -> str:
         painter.setOpacity(self.opacity)
@@ -318,10 +366,10 @@ class ComponentSnapshot:
         mark = counts[cells].argmax(axis=1) * 4096 + np.round(radius * 4).astype(int)
         half = np.ceil((mark % 4096) / 4 + 1.5)  # half the side of the mark's pixmap
         order = np.argsort(mark, kind="stable")
-        fragments = _fragments(np.round(cx - half) + half, np.round(cy - half) + half, 2 * half, 2 * half)[order]
+        marks = fragments(np.round(cx - half) + half, np.round(cy - half) + half, 2 * half, 2 * half)[order]
         for start, end in _runs(mark[order]):
             key = int(mark[order[start]])
-            _draw_fragments(painter, fragments[start:end], _dot(self.colours[key // 4096], (key % 4096) / 4, cluster=True))
+            draw_fragments(painter, marks[start:end], _dot(self.colours[key // 4096], (key % 4096) / 4, cluster=True))
         big = np.flatnonzero(radius >= 12)
         if len(big):
             painter.setFont(label_font(9, bold=True))
@@ -342,29 +390,7 @@ class ComponentSnapshot:
             index = int(symbols[chosen[0]])
             major = int(np.bincount(majors[chosen]).argmax())
             pixmap = _sprite_pixmap(str(self.symbol_names[index]), self.colours[major], scale)
-            _blit_centred(painter, pixmap, px[chosen], py[chosen])
-
-
-def _fragments(x: np.ndarray, y: np.ndarray, width, height) -> np.ndarray:
-    """``QPainter.PixmapFragment`` rows: whole sources of ``width`` × ``height`` centred on (x, y)."""
-    fragments = np.zeros((len(x), 10), dtype=np.float64)
-    fragments[:, 0], fragments[:, 1] = x, y  # fragment centres
-    fragments[:, 4], fragments[:, 5] = width, height
-    fragments[:, 6:8] = 1.0  # scale
-    fragments[:, 9] = 1.0  # opacity
-    return fragments
-
-
-def _draw_fragments(painter: QPainter, fragments: np.ndarray, pixmap: QPixmap) -> None:
-    """One ``drawPixmapFragments`` call for C-contiguous :func:`_fragments` rows."""
-    if len(fragments):
-        first = shiboken6.wrapInstance(fragments.ctypes.data, QPainter.PixmapFragment)
-        painter.drawPixmapFragments(first, len(fragments), pixmap)
-
-
-def _blit_centred(painter: QPainter, pixmap: QPixmap, x: np.ndarray, y: np.ndarray) -> None:
-    """``pixmap`` centred on every (x, y) in one call."""
-    _draw_fragments(painter, _fragments(x, y, pixmap.width(), pixmap.height()), pixmap)
+            blit_centred(painter, pixmap, px[chosen], py[chosen])
 
 
 def _runs(keys: np.ndarray) -> list[tuple[int, int]]:
@@ -412,3 +438,7 @@ def _sprite_pixmap(symbol: str, colour: str, scale: float) -> QPixmap:
     if pixmap is None:
         pixmap = _pixmaps.setdefault(key, QPixmap.fromImage(sprite(symbol, colour, scale)))
     return pixmap
+
+
+register_painter(VectorLayer, VectorSnapshot, tiled=True)
+register_painter(ComponentLayer, ComponentSnapshot, tiled=True)

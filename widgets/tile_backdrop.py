@@ -3,23 +3,27 @@
 The backdrop covers the view plus a margin at the view's resolution, on a pixel grid fixed per
 resolution: a pan blits it at an offset; a pan past the margin shifts it and composites only the
 tiles it exposes; an arriving tile is patched into its slot (and into the slots it stands in
-for); a zoom composites afresh. Each composite is one ``drawImage`` per tile, and each such
+for); a zoom or a change of sources (a layer moved, shown or hidden) composites afresh. Each
+composite is one ``drawImage`` per tile (the layers' tiles of a key flattened into one image
+first, kept for the next composites), and each such
 call may hand the GIL to a tile worker for the length of its current paint call, so the fewer
 per frame the better (at 1920×1080 a frame of tiles was 40–100 calls).
 """
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from desktop.domain.tiles import MERCATOR_HALF
+from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
 from widgets.map_view import WORLD, TileKey, ViewTransform, tiles_in
 from widgets.tile_cache import children, parent_source
 
 MARGIN = 256  # pixels around the view: pans within it blit, beyond it shift the backdrop
+FLAT_TILES = 256  # flattened tiles kept (two large views' worth)
 FALLBACK_LEVELS = 6  # levels above a missing tile searched for a stand-in
 
 Lookup = Callable[[TileKey], QImage | None]
@@ -27,26 +31,72 @@ Lookup = Callable[[TileKey], QImage | None]
 
 def draw_source(painter: QPainter, key: TileKey, lookup: Lookup, target: QRectF) -> bool | None:
     """Draw ``key`` from ``lookup`` into ``target``: True for the tile itself, False for a
-    stand-in scaled from a level above or below, None when there is neither."""
+    stand-in scaled from a level above or below, None when there is neither (a null image is a
+    tile with nothing on it)."""
     image = lookup(key)
     if image is not None:
-        painter.drawImage(target, image, QRectF(image.rect()))
+        if not image.isNull():  # a null image: rendered, with nothing on it
+            painter.drawImage(target, image, QRectF(image.rect()))
         return True
     for levels in range(1, min(FALLBACK_LEVELS, key[0]) + 1):
         ancestor, (sx, sy, size) = parent_source(key, levels)
         image = lookup(ancestor)
         if image is not None:
-            painter.drawImage(target, image, QRectF(sx, sy, size, size))
+            if not image.isNull():
+                painter.drawImage(target, image, QRectF(sx, sy, size, size))
             return False
     drew = None
     half_w, half_h = target.width() / 2, target.height() / 2
     for child, dx, dy in children(key):
         image = lookup(child)
         if image is not None:
-            painter.drawImage(QRectF(target.x() + dx * half_w, target.y() + dy * half_h, half_w, half_h), image,
-                              QRectF(image.rect()))
+            if not image.isNull():
+                painter.drawImage(QRectF(target.x() + dx * half_w, target.y() + dy * half_h, half_w, half_h), image,
+                                  QRectF(image.rect()))
             drew = False
     return drew
+
+
+class _Flattened:
+    """The sources' tiles of a key laid into one image (only where every source has the key), so a
+    slot or a stand-in costs one draw however many layers there are. Dropped per key when a tile of
+    it arrives, and all at once when the sources change."""
+
+    def __init__(self, limit: int = FLAT_TILES):
+        self._limit = limit
+        self._sources: tuple = ()
+        self._images: OrderedDict[TileKey, QImage] = OrderedDict()
+
+    def use(self, sources: tuple) -> None:
+        if sources != self._sources:
+            self._sources = sources
+            self._images.clear()
+
+    def drop(self, key: TileKey) -> None:
+        self._images.pop(key, None)
+
+    def __call__(self, key: TileKey) -> QImage | None:
+        image = self._images.get(key)
+        if image is not None:
+            self._images.move_to_end(key)
+            return image
+        parts = [lookup(key) for lookup in self._sources]
+        if not parts or any(part is None for part in parts):
+            return None
+        drawn = [part for part in parts if not part.isNull()]
+        if len(drawn) <= 1:
+            image = drawn[0] if drawn else QImage()
+        else:
+            image = QImage(TILE_SIZE, TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            for part in drawn:
+                painter.drawImage(QRectF(image.rect()), part, QRectF(part.rect()))
+            painter.end()
+        self._images[key] = image
+        while len(self._images) > self._limit:
+            self._images.popitem(last=False)
+        return image
 
 
 class Backdrop:
@@ -60,16 +110,20 @@ class Backdrop:
         self._covered: set[TileKey] = set()  # slots composited into the image
         self._exact: set[TileKey] = set()  # … of which show their own tiles (the rest stand-ins)
         self._arrived: set[TileKey] = set()
+        self._flat = _Flattened()
 
     def clear(self) -> None:
         self._image = None
+        self._flat.use(())
 
     def tile_arrived(self, key: TileKey) -> None:
         self._arrived.add(key)
+        self._flat.drop(key)
 
     def paint(self, painter: QPainter, view: ViewTransform, sources: Sequence[Lookup]) -> None:
         """Blit the backdrop for ``view``, compositing what changed or came into view first."""
         grid = (view.res, view.tile_zoom, tuple(sources))
+        self._flat.use(grid[2])
         vx, vy = view.grid_origin
         seen = QRect(math.floor(vx), math.floor(vy), view.width + 1, view.height + 1)
         if self._image is None or grid != self._grid:
@@ -123,9 +177,16 @@ class Backdrop:
         slot = self._slot(key).translated(-self._origin[0], -self._origin[1])
         painter.fillRect(slot, self._background)
         target = QRectF(slot)
-        exact = True
-        for lookup in self._grid[2]:
-            exact = draw_source(painter, key, lookup, target) is True and exact
+        sources = self._grid[2]
+        # One draw for the key's own tiles or, while no source has them yet (a zoom), for stand-ins;
+        # source by source only while some layers have the key and others not.
+        exact = None
+        if self._flat(key) is not None or all(lookup(key) is None for lookup in sources):
+            exact = draw_source(painter, key, self._flat, target)
+        if exact is None:
+            exact = True
+            for lookup in sources:
+                exact = draw_source(painter, key, lookup, target) is True and exact
         self._covered.add(key)
         if exact:
             self._exact.add(key)

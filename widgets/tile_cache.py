@@ -1,10 +1,12 @@
 """Raster tiles of the static layers: rendered by worker threads, cached, invalidated by box.
 
-The GUI thread hands a worker an immutable :class:`TileStack` (the snapshots of the visible
-static layers) and a block of tile keys (:func:`blocks`); the worker paints the block as one
-QImage, cuts it into tiles, and they come back through a queued signal. Each key has a version; invalidating a box bumps the versions of the keys it
-touches, so late results of an old version are dropped, while the old image stays on show
-until the new one arrives (the map never goes blank).
+A cache holds the tiles of one :class:`TileStack` (an immutable snapshot of one layer, or of the
+labels of all layers: :mod:`widgets.layer_tiles`). The GUI thread hands a worker a block of tile
+keys (:func:`blocks`) and the stacks of the caches that need it; the worker paints the block as one
+QImage per stack, cuts it into tiles, and they come back through a queued signal. Each key has a
+version; invalidating a box bumps the versions of the keys it touches, so late results of an old
+version are dropped, while the old image stays on show until the new one arrives (the map never
+goes blank).
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+import numpy as np
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 
 from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
@@ -22,6 +25,7 @@ from widgets.map_view import TileKey, WORLD
 from widgets.static_layers import LabelPlacer, TileFrame
 
 MAX_TILES = 1500  # ≈ 400 MB of 256² ARGB tiles at most
+EMPTY = QImage()  # a rendered tile with nothing on it: kept as this null image, costing no memory
 BLOCK = 4  # tiles per side painted in one job at most
 BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where a tile holds
 # much, its drawing outweighs the per-call overhead, and a block's long Qt calls would hold the
@@ -30,26 +34,34 @@ BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where
 
 @dataclass(frozen=True)
 class TileStack:
-    """What the static tiles show: snapshots bottom first (each with ``paint(painter, frame, labels)``)."""
+    """What the static tiles show: snapshots bottom first (each with ``paint(painter, frame, labels)``);
+    with ``labels`` False the snapshots get no :class:`LabelPlacer` (labels are painted elsewhere)."""
 
     layers: tuple = field(default_factory=tuple)
+    labels: bool = True
 
     def render(self, key: TileKey) -> tuple[QImage, dict[str, str]]:
         """The tile image and the level-of-detail mode each layer chose (by layer name)."""
         tiles, modes = self.render_block(key)
         return tiles[0][1], modes
 
+    def touches(self, key: TileKey, cols: int = 1, rows: int = 1) -> bool:
+        """Whether any layer may draw in the block (a snapshot without ``touches(frame)`` always may)."""
+        frame = TileFrame.of(key, cols, rows)
+        return any(not hasattr(layer, "touches") or layer.touches(frame) for layer in self.layers)
+
     def render_block(self, key: TileKey, cols: int = 1, rows: int = 1) -> tuple[list[tuple[TileKey, QImage]],
                                                                                   dict[str, str]]:
         """The ``cols`` × ``rows`` tiles from ``key`` on, painted as one image and cut apart (queries,
-        conversions and Qt calls cost about the same per block as per tile), and the layers' modes."""
+        conversions and Qt calls cost about the same per block as per tile; a tile left wholly
+        transparent is :data:`EMPTY`), and the layers' modes."""
         image = QImage(cols * TILE_SIZE, rows * TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         frame = TileFrame.of(key, cols, rows)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        labels = LabelPlacer(cols, rows)
+        labels = LabelPlacer(cols, rows) if self.labels else None
         modes = {}
         scale = frame.scale
         for layer in self.layers:
@@ -59,12 +71,15 @@ class TileStack:
             mode = layer.paint(painter, frame, labels)
             if mode:
                 modes[layer.name] = mode
-        labels.paint(painter)
+        if labels is not None:
+            labels.paint(painter)
         painter.end()
+        pixels = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(rows * TILE_SIZE, cols * TILE_SIZE)
         if cols == rows == 1:
-            return [(key, image)], modes
+            return [(key, image if pixels.any() else EMPTY)], modes
         z, x, y = key
-        return [((z, x + dx, y + dy), image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE))
+        return [((z, x + dx, y + dy), image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE)
+                 if pixels[dy * TILE_SIZE:(dy + 1) * TILE_SIZE, dx * TILE_SIZE:(dx + 1) * TILE_SIZE].any() else EMPTY)
                 for dy in range(rows) for dx in range(cols)], modes
 
 
@@ -113,21 +128,23 @@ class _Relay(QObject):
     """Carries results from workers to the GUI thread; lives for the whole process, so a worker
     never emits on a cache that was deleted meanwhile (results for a gone cache are dropped)."""
 
-    rendered = Signal(int, object, object, object, object)  # cache id, key, version, image, modes
+    rendered = Signal(object)  # a job's results: [(cache id, key, version, image, modes)]
 
     def __init__(self):
         super().__init__()
         self.caches: weakref.WeakValueDictionary[int, TileCache] = weakref.WeakValueDictionary()
         self.rendered.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
 
-    def _dispatch(self, cache_id: int, key, version, image, modes) -> None:
-        cache = self.caches.get(cache_id)
-        if cache is not None and shiboken6.isValid(cache):
-            cache._accept(key, version, image, modes)
+    def _dispatch(self, results: list) -> None:
+        for cache_id, key, version, image, modes in results:
+            cache = self.caches.get(cache_id)
+            if cache is not None and shiboken6.isValid(cache):
+                cache._accept(key, version, image, modes)
 
 
 _relay: _Relay | None = None
 _ids = itertools.count()
+_stamps = itertools.count()
 
 
 def _the_relay() -> _Relay:
@@ -138,16 +155,15 @@ def _the_relay() -> _Relay:
 
 
 class TileCache(QObject):
-    """Tiles by key; :meth:`request` renders what is missing or stale in the thread pool."""
+    """Tiles by key; :meth:`plan` marks what is missing or stale for a :func:`job` to render."""
 
     sig_tile_ready = Signal(object)  # key
 
-    def __init__(self, threads: int = 2, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._id = next(_ids)
         _the_relay().caches[self._id] = self
-        self._pool = QThreadPool()  # not a child: its destructor waits for running jobs
-        self._pool.setMaxThreadCount(threads)
+        self.max_tiles = MAX_TILES
         self._stack = TileStack()
         self._images: OrderedDict[TileKey, QImage] = OrderedDict()
         self._modes: dict[TileKey, dict[str, str]] = {}
@@ -155,7 +171,7 @@ class TileCache(QObject):
         self._bumps: dict[TileKey, int] = {}
         self._stale: set[TileKey] = set()
         self._pending: dict[TileKey, tuple] = {}
-        self._held: list | None = None
+        self.changes = next(_stamps)  # a new stamp (unique in the process) whenever tiles go stale or are evicted
         self.rendered: list[TileKey] = []  # every tile rendered, in order of arrival (tests, bench)
 
     # --- contents -----------------------------------------------------------------------
@@ -165,12 +181,11 @@ class TileCache(QObject):
         self.invalidate(changed_bbox)
 
     def invalidate(self, bbox_m=None) -> None:
+        self.changes = next(_stamps)
         if bbox_m is None:
             self._generation += 1
             self._bumps.clear()
-            self._stale = set(self._images)  # queued jobs of the old generation return at once (_job)
-            if self._held is not None:
-                self._held.clear()
+            self._stale = set(self._images)  # queued jobs of the old generation return at once (job)
             self._pending.clear()
             return
         known = set(self._images) | set(self._pending)
@@ -180,7 +195,7 @@ class TileCache(QObject):
                 self._stale.add(key)
 
     def image(self, key: TileKey) -> QImage | None:
-        """The tile's image, possibly stale; None when never rendered."""
+        """The tile's image, possibly stale (:data:`EMPTY` when nothing is on it); None when never rendered."""
         image = self._images.get(key)
         if image is not None:
             self._images.move_to_end(key)
@@ -202,8 +217,9 @@ class TileCache(QObject):
     def _version(self, key: TileKey) -> tuple[int, int]:
         return self._generation, self._bumps.get(key, 0)
 
-    def request(self, keys) -> int:
-        """Start rendering the keys that are missing or stale; returns how many are in flight."""
+    def plan(self, keys) -> list[tuple[TileKey, int, int, tuple]]:
+        """Mark the keys that are missing or stale as in flight; returns their blocks as ``(top-left key,
+        cols, rows, part)``, the part to hand to :func:`job` (which may paint other caches' parts too)."""
         wanted = []
         for key in keys:
             version = self._version(key)
@@ -211,30 +227,17 @@ class TileCache(QObject):
                 continue
             self._pending[key] = version
             wanted.append(key)
+        planned = []
         for key, cols, rows in blocks(wanted):
             z, x, y = key
             versions = [((z, x + dx, y + dy), self._pending[(z, x + dx, y + dy)])
                         for dy in range(rows) for dx in range(cols)]
-            job = _job(self._stack, self._id, key, cols, rows, versions)
-            if self._held is not None:
-                self._held.append(job)
-            else:
-                self._pool.start(job)
-        return len(self._pending)
+            planned.append((key, cols, rows, (self._stack, self._id, versions)))
+        return planned
 
     @property
     def pending(self) -> int:
         return len(self._pending)
-
-    def hold(self) -> None:
-        """Queue new jobs without running them (tests: what shows before tiles arrive)."""
-        if self._held is None:
-            self._held = []
-
-    def release(self) -> None:
-        held, self._held = self._held or [], None
-        for job in held:
-            self._pool.start(job)
 
     def _accept(self, key: TileKey, version, image: QImage, modes: dict) -> None:
         if self._pending.get(key) == version:
@@ -246,29 +249,34 @@ class TileCache(QObject):
         self._modes[key] = modes
         self._stale.discard(key)
         self.rendered.append(key)
-        while len(self._images) > MAX_TILES:
+        while len(self._images) > self.max_tiles:
+            self.changes = next(_stamps)
             old, _ = self._images.popitem(last=False)
             self._modes.pop(old, None)
             self._stale.discard(old)
         self.sig_tile_ready.emit(key)
 
-    def shutdown(self) -> None:
-        self._held = None
-        self._pool.clear()
-        self._pool.waitForDone()
 
-
-def _job(stack: TileStack, cache_id: int, key: TileKey, cols: int, rows: int, versions: list):
+def job(key: TileKey, cols: int, rows: int, parts: list[tuple]):
+    """A worker job painting the block of ``cols`` × ``rows`` tiles from ``key`` for each
+    ``(stack, cache id, versions)`` part (from :meth:`TileCache.plan`); the tiles of all parts come
+    back together, so the backdrop composites each slot once for all of them."""
     relay = _the_relay()
 
     def run() -> None:
-        cache = relay.caches.get(cache_id)
-        if cache is None or cache._generation != versions[0][1][0]:
-            return  # fully invalidated while queued: only tiles of the old generation to paint
-        tiles, modes = stack.render_block(key, cols, rows)
+        results = []
+        for stack, cache_id, versions in parts:
+            cache = relay.caches.get(cache_id)
+            if cache is None or cache._generation != versions[0][1][0]:
+                continue  # fully invalidated while queued: only tiles of the old generation to paint
+            if not stack.touches(key, cols, rows):  # nothing there: no image to paint, cut and keep
+                results += [(cache_id, tile_key, version, EMPTY, {}) for tile_key, version in versions]
+                continue
+            tiles, modes = stack.render_block(key, cols, rows)
+            results += [(cache_id, tile_key, version, image, modes)
+                        for (tile_key, image), (_, version) in zip(tiles, versions)]
         try:
-            for (tile_key, image), (_, version) in zip(tiles, versions):
-                relay.rendered.emit(cache_id, tile_key, version, image, modes)
+            relay.rendered.emit(results)  # one queued call for the whole job
         except RuntimeError:  # the application is shutting down and the relay is gone
             pass
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import heapq
 import time
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.feeds import alarm_store
 from desktop.feeds.alarm_store import ACKED, CLOSED, FALSE_ALARM, UNHANDLED, AlarmRow
 from desktop.storage.database import CityDatabase
 from layers.point_table import AlarmLayer
+from layers.throttle import Throttle
 
 
 class AlarmModel(QObject):
@@ -38,17 +39,15 @@ class AlarmModel(QObject):
         self._timer.start()
         # under a burst, sync the map layer (and so its repaints) at most every map_sync_ms
         self._map_pending: dict[int, AlarmRow] = {}
-        self._map_clock = QElapsedTimer()
         self._map_sync_ms, self._map_cost_ms = map_sync_ms, 0.0
-        self._map_timer = QTimer(self)
-        self._map_timer.setSingleShot(True)
-        self._map_timer.timeout.connect(self.flush_map)
+        self._map_throttle = Throttle(map_sync_ms, leading=True, parent=self)
+        self._map_throttle.sig_fired.connect(self._apply_pending)
 
     def reset(self, db: CityDatabase | None, rows: list[AlarmRow], map_layer: AlarmLayer | None = None) -> None:
         """Replace everything (a database was opened); ``map_layer`` already shows the stored alarms."""
         self._db, self._map = db, map_layer
         self._map_pending.clear()
-        self._map_timer.stop()
+        self._map_throttle.cancel()
         self._rows = {r.id: r for r in sorted(rows, key=lambda r: (r.ts, r.id))}
         self._escalated = {r.id for r in rows if self._overdue(r, time.time())}
         self._rebuild_due()
@@ -165,16 +164,17 @@ class AlarmModel(QObject):
             return
         for r in rows:
             self._map_pending[r.id] = r
-        interval = max(self._map_sync_ms, 10 * self._map_cost_ms)  # ≤ ~10 % of the GUI thread
-        if not throttled or not self._map_clock.isValid() or self._map_clock.elapsed() >= interval:
-            self.flush_map()
-        elif not self._map_timer.isActive():
-            self._map_timer.start(max(1, int(interval - self._map_clock.elapsed())))
+        self._map_throttle.interval_ms = round(max(self._map_sync_ms, 10 * self._map_cost_ms))  # ≤ ~10 % of the GUI
+        self._map_throttle.push()
+        if not throttled:
+            self._map_throttle.flush()
 
     def flush_map(self) -> None:
         """Apply the pending map changes now (in the order they were made, latest state per alarm)."""
-        self._map_timer.stop()
-        self._map_clock.start()
+        self._map_throttle.push()
+        self._map_throttle.flush()
+
+    def _apply_pending(self, _value=None) -> None:
         rows, self._map_pending = list(self._map_pending.values()), {}
         if self._map is None or not rows:
             return

@@ -11,7 +11,6 @@ import json
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from layers.layer_list import LayerList
-from layers.maptools.layer_edit import move_layer
 
 SETTINGS_KEY = "maptools/layers"
 
@@ -66,5 +65,5 @@ class LayerSettings(QObject):
         known = set(state.get("order", []))
         target = [next(saved, layer) if layer.name in known else layer for layer in list(self.layers)]
         for position, layer in enumerate(target):
-            move_layer(self.layers, layer, position)
+            self.layers.move(layer, position)
         self.sig_changed.emit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.domain.class_table import bundled_class_table
@@ -16,7 +17,7 @@ from layers.vector_layer import Symbol, VectorLayer
 
 SYMBOL_ROLE = Qt.ItemDataRole.UserRole + 1
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 2
-_TOP = 0  # internal id of layer rows; legend rows carry their layer's row + 1
+_TOP = 0  # internal id of layer rows; legend rows carry their layer's serial number (from 1)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -41,36 +42,48 @@ def legend(layer: Layer) -> list[tuple[str, Symbol]]:
 
 
 class LayerTreeModel(QAbstractItemModel):
+    """Follows the list's inserts, removes and moves row by row (views keep selection and expansion).
+
+    The model keeps its own copy of the order (top first), changed between the begin and end calls
+    Qt requires; legend rows carry their layer's serial number, so they survive moves.
+    """
+
     def __init__(self, layers: LayerList, parent=None):
         super().__init__(parent)
         self._layers = layers
-        self._legends: list[list[tuple[str, Symbol]]] = []
+        self._rows: list[Layer] = []  # top first
+        self._legends: dict[Layer, list[tuple[str, Symbol]]] = {}
+        self._serials: dict[Layer, int] = {}
+        self._by_serial: dict[int, Layer] = {}
+        self._next_serial = _TOP + 1
         layers.sig_reset.connect(self._reset)
+        layers.sig_inserted.connect(self._inserted)
+        layers.sig_removed.connect(self._removed)
+        layers.sig_moved.connect(self._moved)
         self._reset()
 
     def layer(self, index: _Index) -> Layer:
         """The layer of a layer row or of a legend row."""
-        row = index.row() if index.internalId() == _TOP else index.internalId() - 1
-        return self._layers[len(self._layers) - 1 - row]
+        return self._rows[index.row()] if index.internalId() == _TOP else self._by_serial[index.internalId()]
 
     def layer_index(self, layer: Layer) -> QModelIndex:
-        return self.index(len(self._layers) - 1 - self._layers.index(layer), 0)
+        return self.index(self._rows.index(layer), 0)
 
     def index(self, row: int, column: int = 0, parent: _Index = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else _TOP)
+        return self.createIndex(row, column, self._serials[self._rows[parent.row()]] if parent.isValid() else _TOP)
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _TOP:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _TOP)
+        return self.createIndex(self._rows.index(self._by_serial[index.internalId()]), 0, _TOP)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         if not parent.isValid():
-            return len(self._layers)
+            return len(self._rows)
         if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._legends[parent.row()])
+            return len(self._legends[self._rows[parent.row()]])
         return 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
@@ -81,7 +94,7 @@ class LayerTreeModel(QAbstractItemModel):
             return None
         layer = self.layer(index)
         if index.internalId() != _TOP:
-            label, symbol = self._legends[index.internalId() - 1][index.row()]
+            label, symbol = self._legends[layer][index.row()]
             return {Qt.ItemDataRole.DisplayRole: label, SYMBOL_ROLE: symbol}.get(role)
         if role == Qt.ItemDataRole.DisplayRole:
             return layer.name
@@ -105,15 +118,54 @@ class LayerTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
+    def _row(self, list_index: int) -> int:
+        """The model row of a list position (the list is bottom first, the rows top first)."""
+        return len(self._layers) - 1 - list_index
+
+    def _adopt(self, layer: Layer) -> None:
+        self._legends[layer] = legend(layer)
+        self._serials[layer] = serial = self._next_serial
+        self._by_serial[serial] = layer
+        self._next_serial += 1
+        layer.sig_changed.connect(self._layer_changed, Qt.ConnectionType.UniqueConnection)
+
+    def _drop(self, layer: Layer) -> None:
+        self._legends.pop(layer, None)
+        self._by_serial.pop(self._serials.pop(layer, None), None)
+        if shiboken6.isValid(layer):
+            layer.sig_changed.disconnect(self._layer_changed)
+
     def _reset(self) -> None:
         self.beginResetModel()
-        self._legends = [legend(layer) for layer in reversed(list(self._layers))]
-        for layer in self._layers:
-            layer.sig_changed.connect(self._layer_changed, Qt.ConnectionType.UniqueConnection)
+        for layer in self._rows:
+            self._drop(layer)
+        self._rows = list(reversed(list(self._layers)))
+        for layer in self._rows:
+            self._adopt(layer)
         self.endResetModel()
+
+    def _inserted(self, index: int, layer: Layer) -> None:
+        row = self._row(index)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._adopt(layer)
+        self._rows.insert(row, layer)
+        self.endInsertRows()
+
+    def _removed(self, index: int, layer: Layer) -> None:
+        row = len(self._rows) - 1 - index
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._drop(layer)
+        self.endRemoveRows()
+
+    def _moved(self, old: int, new: int) -> None:
+        source, target = self._row(old), self._row(new)
+        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + 1 if target > source else target)
+        self._rows.insert(target, self._rows.pop(source))
+        self.endMoveRows()
 
     def _layer_changed(self) -> None:
         layer = self.sender()
-        if layer in list(self._layers):
+        if layer in self._serials:
             index = self.layer_index(layer)
             self.dataChanged.emit(index, index)

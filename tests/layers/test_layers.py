@@ -1,4 +1,4 @@
-"""Layer models: properties and signals, the layer list model, loading a city database."""
+"""Layer models: properties and signals, the layer tree model, loading a city database."""
 import numpy as np
 import shapely
 from PySide6.QtCore import Qt
@@ -7,7 +7,7 @@ from layers.base import Layer
 from layers.city_data import read_city_summary
 from layers.city_styles import COMPONENT_SYMBOLS, GRID_SYMBOLS, ROAD_SYMBOLS
 from layers.layer_list import LayerList
-from layers.layer_list_model import LayerListModel
+from layers.maptools.layer_tree_model import LayerTreeModel
 from layers.vector_layer import Symbol, VectorLayer
 from tests.conftest import city_layers
 
@@ -37,7 +37,7 @@ def test_layer_list_model_shows_top_layer_first_and_toggles_visibility():
     layers = LayerList()
     bottom, top = Layer("底"), Layer("顶")
     layers.set_layers([bottom, top])
-    model = LayerListModel(layers)
+    model = LayerTreeModel(layers)
     assert [model.data(model.index(r)) for r in range(model.rowCount())] == ["顶", "底"]
     assert model.setData(model.index(1), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert bottom.visible is False
@@ -47,7 +47,7 @@ def test_layer_list_model_shows_top_layer_first_and_toggles_visibility():
 def test_model_reports_a_layer_change(qtbot):
     layers = LayerList()
     layers.set_layers([Layer("a")])
-    model = LayerListModel(layers)
+    model = LayerTreeModel(layers)
     with qtbot.waitSignal(model.dataChanged):
         layers[0].visible = False
 

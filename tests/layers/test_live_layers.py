@@ -22,8 +22,8 @@ def test_vehicles_are_kept_sorted_by_id(fleet):
 
 def test_update_moves_known_vehicles_and_fires_once_per_burst(fleet, qtbot):
     seen = []
-    fleet.sig_positions_changed.connect(lambda: seen.append(1))
-    with qtbot.waitSignal(fleet.sig_positions_changed):
+    fleet.sig_data_changed.connect(lambda _bbox: seen.append(1))
+    with qtbot.waitSignal(fleet.sig_data_changed):
         for step in range(5):
             moved = fleet.update_positions([10, 99], [1.0 + step, 0.0], [10.0, 0.0], [90.0, 0.0], [30.0, 0.0], [step, 0])
     assert moved == 1 and seen == [1]

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
 
 from desktop.seat.app_state import AppState
 from layers.base import Layer
-from layers.maptools.layer_edit import move_layer
 from layers.maptools.layer_settings import LayerSettings
 from layers.maptools.layer_tree_model import SYMBOL_ROLE, LayerTreeModel
 from layers.vector_layer import Symbol
@@ -82,6 +81,7 @@ class LayerTreePanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(form)
         state.layers.sig_reset.connect(self._layers_reset)
+        state.layers.sig_inserted.connect(self._layer_inserted)
         state.sig_database_changed.connect(self.layer_settings.restore)
         self.model.dataChanged.connect(self.layer_settings.save)
         self.layer_settings.sig_changed.connect(self.layer_settings.save)
@@ -103,13 +103,16 @@ class LayerTreePanel(QWidget):
         """Move the current layer ``steps`` up (toward the top of the map) or down."""
         layer = self.current_layer()
         if layer is not None:
-            move_layer(self.state.layers, layer, self.state.layers.index(layer) + steps)
+            self.state.layers.move(layer, self.state.layers.index(layer) + steps)
             self.select_layer(layer)
             self.layer_settings.save()
 
     def _layers_reset(self) -> None:
         self.view.expandAll()
         self._current_changed(self.view.currentIndex())
+
+    def _layer_inserted(self, _index: int, layer: Layer) -> None:
+        self.view.expand(self.model.layer_index(layer))
 
     def _current_changed(self, index: QModelIndex) -> None:
         layer = self.model.layer(index) if index.isValid() else None
