@@ -5,7 +5,7 @@ import asyncio
 import threading
 import time
 
-from tests.conftest import CITY_ORIGIN, CELL
+from tests.support.cities import CITY_ORIGIN, CELL
 
 
 def alarm_event(seq: int, *, level: int = 2, kind: str = "井盖开启", drill: bool = False, age_s: float = 0.0,
