@@ -17,9 +17,8 @@ def _shown(layer: CaseLayer) -> dict:
     return {key: (stage, light) for key, stage, light in zip(layer.keys.tolist(), layer.column("stage"), layer.column("light"))}
 
 
-def test_cases_appear_change_and_disappear_on_the_map(qtbot, small_city):
-    state, clock = AppState(load_builtin_layers), Clock()
-    state.set_database(small_city)
+def test_cases_appear_change_and_disappear_on_the_map(qtbot, state, small_city):
+    clock = Clock()
     layer = next(la for la in state.layers if isinstance(la, CaseLayer))
     service = CaseService(small_city, calendar=CALENDAR, clock=clock)
     assert len(layer) == 0

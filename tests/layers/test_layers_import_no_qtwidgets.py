@@ -1,20 +1,20 @@
-"""Layer models stay QtCore-only: importing every module of ``layers`` loads no QtWidgets.
+"""Layer models and the seat stay QtCore-only: a fresh interpreter that imports every module of ``layers``
+(or of ``desktop.seat``) loads no other Qt module, no view and no pyqtgraph.
 
-(import-linter cannot forbid a subpackage of an external package, so this is checked here.)
+(import-linter cannot forbid a subpackage of an external package, so this is checked here, at run time.)
 """
-import subprocess
-import sys
+import pytest
 
-SCRIPT = """
-import importlib, pkgutil, sys
-import layers
-for info in pkgutil.iter_modules(layers.__path__):
-    importlib.import_module(f"layers.{info.name}")
-print(sorted(m for m in sys.modules if m.startswith(("PySide6.QtWidgets", "widgets", "pyqtgraph"))))
-"""
+from tests.support.fresh_imports import loaded_after_importing, modules_of, within
+
+VIEWS = ("widgets", "desktop.shell", "pyqtgraph")
 
 
-def test_layers_load_no_qtwidgets_and_no_views():
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip() == "[]"
+@pytest.mark.parametrize("package", ["layers", "desktop.seat"])
+def test_package_loads_qtcore_only_and_no_views(package):
+    modules = modules_of(package)
+    assert len(modules) > 1
+    loaded = loaded_after_importing(modules)
+    assert set(modules) <= set(loaded)
+    assert [m for m in loaded if m.startswith("PySide6.Qt") and m != "PySide6.QtCore"] == []
+    assert [m for m in loaded if within(m, VIEWS)] == []

@@ -22,12 +22,10 @@ class Overlay(LayerPlugin):
 '''
 
 
-def test_builtins_are_entry_points_loaded_in_stack_order(gui_app, small_city):
+def test_builtins_are_entry_points_loaded_in_stack_order(state):
     found = builtin_plugins()
     assert [name for name, _ in found] == ["city_base", "disposal_grids", "emergency", "components", "live"]
     assert found[0][1] is BaseMapLayers and BaseMapLayers.title() == "单元网格与底图"
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
     assert [layer.name for layer in state.layers] == [
         "单元网格", "绿地", "水系", "道路", "区界", "地名", "分区分段包干", "应急资源", "管理部件", "视频监控", "案件", "告警", "车辆"]
 
@@ -43,9 +41,7 @@ def test_a_failing_builtin_is_skipped_with_a_message(gui_app, small_city, tmp_pa
     assert len(messages) == 1 and "加载失败" in messages[0] and "数据表缺失" in messages[0]
 
 
-def test_the_manager_lists_builtins_but_does_not_switch_them(gui_app, small_city):
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
+def test_the_manager_lists_builtins_but_does_not_switch_them(state):
     manager = PluginManager(state)
     manager.discover()
     info = {i.name: i for i in manager.plugins()}

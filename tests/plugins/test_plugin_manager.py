@@ -2,9 +2,6 @@
 symmetrically; a crashing plugin is isolated with a Chinese message."""
 import pytest
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from plugins.manager import PluginManager
 from tests.plugins.conftest import install_plugin_package
 
@@ -78,9 +75,7 @@ class Host:
 
 
 @pytest.fixture
-def manager(gui_app, installed_plugins, small_city, qtbot):
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
+def manager(installed_plugins, state, qtbot):
     failures = []
     manager = PluginManager(state, Host())
     manager.sig_plugin_failed.connect(lambda name, message: failures.append((name, message)))

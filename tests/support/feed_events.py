@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.feeds.gateway import FeedGateway
 
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.cities import CELL, CITY_ORIGIN
 
 CLIENT_TOKEN, PRODUCER_TOKEN = "test-seat", "test-producer"
 

@@ -5,22 +5,12 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from layers.city_styles import ROAD_SYMBOLS, SELECTION, ZONE_FILLS
 from layers.point_table import AlarmLayer
 from layers.vehicle_layer import VehicleLayer
-from tests.conftest import CELL, CITY_ORIGIN, MAIN_ROAD_LAT, ZONES
+from tests.support.cities import CELL, CITY_ORIGIN, MAIN_ROAD_LAT, ZONES
 from widgets.map_canvas import BACKGROUND, MapCanvas
 from widgets.static_layers import CLUSTER, SYMBOLS
-
-
-@pytest.fixture
-def state(gui_app, small_city):
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    return state
 
 
 def layer(state, name):

@@ -2,12 +2,9 @@
 and the level of detail each layer picks."""
 import shapely
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.domain.tiles import tile_bounds
 from layers.city_styles import ZONE_FILLS
-from tests.conftest import CELL, CITY_ORIGIN, ZONES, grid_cell
+from tests.support.cities import CELL, CITY_ORIGIN, ZONES, grid_cell
 from widgets.map_canvas import MapCanvas
 from widgets.map_view import ViewTransform, mercator_bbox, tiles_in, to_lonlat, to_mercator
 from widgets.static_layers import CLUSTER, SYMBOL_ZOOM, SYMBOLS, ComponentSnapshot
@@ -50,20 +47,18 @@ def test_keys_touching_a_box_keep_only_nearby_tiles():
     assert len(touched) == 1 and touched[0] in keys
 
 
-def _canvas(qtbot, small_city):
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
+def _canvas(qtbot, state):
     canvas = MapCanvas(state, base_map="own", overview=False)
     canvas.resize(900, 900)
     qtbot.addWidget(canvas)
     canvas.fit_to_city()
     canvas.zoom(4.0, canvas.to_screen(CITY_ORIGIN[0] + 1.5 * CELL, CITY_ORIGIN[1] + 1.5 * CELL))
     assert canvas.wait_until_complete(30)
-    return state, canvas
+    return canvas
 
 
-def test_changing_one_grid_rerenders_only_the_tiles_it_touches(gui_app, qtbot, small_city):
-    state, canvas = _canvas(qtbot, small_city)
+def test_changing_one_grid_rerenders_only_the_tiles_it_touches(qtbot, state):
+    canvas = _canvas(qtbot, state)
     grids = state.layers[0]
     view_keys = set(canvas.view.tiles())
     assert len(view_keys) > 4

@@ -7,7 +7,6 @@ from desktop.cases.calendar import WorkCalendar
 from desktop.cases.service import CaseService
 from desktop.cases.time_limits import TimeLimits
 from desktop.cases.workflow import Actor
-from desktop.storage.database import CityDatabase
 from desktop.storage.models import Department
 
 # Wednesday 2026-11-25 09:00 Beijing time.
@@ -29,13 +28,11 @@ class Clock:
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = CityDatabase(tmp_path / "city.db")
-    with database.session() as session, session.begin():
+def db(empty_city):
+    with empty_city.session() as session, session.begin():
         session.add_all([Department(id=1, code="SZ", name="市政处", kind="市政"),
                          Department(id=2, code="HW", name="环卫处", kind="环卫")])
-    yield database
-    database.close()
+    return empty_city
 
 
 @pytest.fixture

@@ -22,12 +22,17 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
+def add_departments_and_plans(db):
+    """The departments a plan's tasks go to, and the sample plans."""
+    with db.session() as session, session.begin():
+        session.add_all(Department(code=code, name=name, kind=kind) for code, name, kind in DEPARTMENTS)
+    install_sample_plans(db)
+    return db
+
+
 @pytest.fixture
 def city(small_city):
-    with small_city.session() as session, session.begin():
-        session.add_all(Department(code=code, name=name, kind=kind) for code, name, kind in DEPARTMENTS)
-    install_sample_plans(small_city)
-    return small_city
+    return add_departments_and_plans(small_city)
 
 
 @pytest.fixture

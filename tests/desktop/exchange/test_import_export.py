@@ -72,10 +72,8 @@ def dump(db: CityDatabase) -> list[str]:
 
 
 @pytest.fixture
-def db(tmp_path) -> CityDatabase:
-    database = CityDatabase(tmp_path / "city.db")
-    yield database
-    database.close()
+def db(empty_city) -> CityDatabase:
+    return empty_city
 
 
 @pytest.fixture

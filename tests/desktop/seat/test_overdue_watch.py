@@ -13,9 +13,8 @@ from tests.desktop.cases.conftest import CALENDAR, Clock
 FIELDS = {"class_kind": "事项", "class_code": "0102", "x": 118.2825, "y": 33.9525}  # 立案 within 10 minutes
 
 
-def test_overdue_cases_reach_the_alarm_model_once(qtbot, small_city):
-    state, clock = AppState(load_builtin_layers), Clock()
-    state.set_database(small_city)
+def test_overdue_cases_reach_the_alarm_model_once(qtbot, state, small_city):
+    clock = Clock()
     case = CaseService(small_city, calendar=CALENDAR, clock=clock).report(
         Actor("张伟", "监督员"), None, source="监督员上报", **FIELDS)
     model = AlarmModel()

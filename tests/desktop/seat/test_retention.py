@@ -6,9 +6,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy import func, select
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.seat.retention import KEEP_DAYS_KEY, PositionRetention
 from desktop.storage.models import VehiclePosition
 
@@ -16,13 +13,12 @@ NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def state(qapp, small_city):
+def small_city(small_city):
+    """Positions 90 to 1 days old, seeded before the shared ``state`` fixture opens the city."""
     with small_city.session() as session, session.begin():
         session.add_all(VehiclePosition(vehicle_id=1, ts=NOW - timedelta(days=days), x=118.28, y=33.95)
                         for days in (90, 60, 40, 20, 1))
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    return state
+    return small_city
 
 
 def count(state) -> int:

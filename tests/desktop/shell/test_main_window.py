@@ -14,7 +14,8 @@ from desktop.shell import i18n
 from desktop.seat.app_state import AppState
 from plugins.registry import load_builtin_layers
 from desktop.shell.main_window import MainWindow
-from tests.conftest import build_small_city
+from desktop.storage.database import CityDatabase
+from tests.support.cities import copy_city
 
 TITLE = "城市运管服 · 一张图指挥中心"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -22,14 +23,8 @@ DOCKS = ["图层", "告警", "案件", "视频墙", "应急预案"]
 
 
 @pytest.fixture
-def window(gui_app, qtbot, small_city):
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    main = MainWindow(state)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+def window(main_window):
+    return main_window
 
 
 def test_window_has_the_chinese_title_docks_menus_and_status_bar(window):
@@ -159,14 +154,14 @@ def test_opening_a_bad_file_from_the_menu_keeps_the_current_city(window, tmp_pat
     assert captured_errors and window.statusBar().city_label.text() == "测试市"
 
 
-def test_first_start_generates_the_demo_city_with_progress(gui_app, monkeypatch, tmp_path):
+def test_first_start_generates_the_demo_city_with_progress(gui_app, monkeypatch, tmp_path, small_city_template):
     calls = []
 
     def generate_city(out, scale, seed, force, progress):
         calls.append((scale, seed, force))
         progress("正在生成单元网格…")
         progress("正在生成管理部件…", 2, 5)
-        build_small_city(out).close()
+        copy_city(small_city_template, out)
 
     monkeypatch.setitem(sys.modules, "desktop.democity.generate", types.SimpleNamespace(generate_city=generate_city))
     state = AppState(load_builtin_layers)
@@ -184,8 +179,8 @@ def test_window_screenshot(window, tmp_path):
     assert (image.width(), image.height()) == (1600, 1000)
 
 
-def test_opening_another_city_replaces_the_layers(window, tmp_path, qtbot):
-    other = build_small_city(tmp_path / "other.db")
+def test_opening_another_city_replaces_the_layers(window, tmp_path, qtbot, small_city_template):
+    other = CityDatabase(copy_city(small_city_template, tmp_path / "other.db"))
     window.state.set_database(other)
     qtbot.wait(50)
     assert window.state.database is other

@@ -3,9 +3,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.feeds import alarm_store
 from tests.support.feed_events import CLIENT_TOKEN, new_gateway
 from desktop.seat.live_feed import SEAT_KEY, live_feed
@@ -15,10 +12,9 @@ from widgets.alarms.alarm_panel import AlarmPanel
 
 
 @pytest.fixture
-def state(gui_app, small_city):
+def state(state):
+    """The shared state at seat 坐席07; its live feed is stopped after the test."""
     QSettings().setValue(SEAT_KEY, "坐席07")
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
     yield state
     live_feed(state).stop()
 
@@ -124,11 +120,8 @@ def test_unconfigured_control_room_says_so(qtbot, state):
     assert label.text() == "推送：未配置网关（设置 feed/url、feed/token）" and feed.bridge is None
 
 
-def test_install_alarm_desk_adds_status_items_and_view_menu_actions(qtbot, state):
-    from desktop.shell.main_window import MainWindow
-
-    window = MainWindow(state)
-    qtbot.addWidget(window)
+def test_install_alarm_desk_adds_status_items_and_view_menu_actions(main_window):
+    window = main_window
     assert window.statusBar().findChild(UnacknowledgedLabel) and window.statusBar().findChild(FeedStateLabel)
     assert isinstance(window.docks["alarms"].widget(), AlarmPanel)
     assert isinstance(window, QMainWindow) and Qt.DockWidgetArea.RightDockWidgetArea == window.dockWidgetArea(

@@ -3,12 +3,11 @@ import pytest
 import shapely
 
 from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.storage.database import CityDatabase
 from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import Department, DisposalGrid, Staff
-from tests.conftest import CELL, CITY_ORIGIN, build_small_city
+from tests.support.app import city_state
+from tests.support.cities import CELL, CITY_ORIGIN, copy_city
 
 STAFF = [("S01", "李娜", "坐席", None), ("S02", "王强", "值班长", None), ("S03", "张伟", "监督员", None),
          ("S04", "孙师傅", "处置人员", 1), ("S05", "赵敏", "指挥长", None)]
@@ -16,8 +15,8 @@ INSIDE = (CITY_ORIGIN[0] + 0.5 * CELL, CITY_ORIGIN[1] + 0.5 * CELL)
 
 
 @pytest.fixture
-def city_path(tmp_path):
-    db = build_small_city(tmp_path / "city.db")
+def city_path(small_city_template, tmp_path):
+    db = CityDatabase(copy_city(small_city_template, tmp_path / "city.db"))
     x0, y0 = CITY_ORIGIN
     with db.session() as session, session.begin():
         session.add_all([Department(id=1, code="SZ", name="市政处", kind="市政"),
@@ -32,13 +31,13 @@ def city_path(tmp_path):
 
 
 def open_state(path) -> AppState:
-    state = AppState(load_builtin_layers)
-    state.set_database(CityDatabase(path))
-    return state
+    """Another seat's AppState on the same city file."""
+    return city_state(CityDatabase(path))
 
 
 @pytest.fixture
-def state(city_path):
-    app_state = open_state(city_path)
-    yield app_state
-    app_state.close()
+def small_city(city_path):
+    """The dispatch city, opened by the shared ``state`` fixture."""
+    db = CityDatabase(city_path)
+    yield db
+    db.close()

@@ -5,22 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
-from desktop.emergency.samples import install_sample_plans
-from desktop.storage.models import Department
-from tests.desktop.emergency.conftest import DEPARTMENTS
+from tests.desktop.emergency.conftest import add_departments_and_plans
 
 
 @pytest.fixture
-def state(gui_app, small_city):
-    with small_city.session() as session, session.begin():
-        session.add_all(Department(code=code, name=name, kind=kind) for code, name, kind in DEPARTMENTS)
-    install_sample_plans(small_city)
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    return state
+def small_city(small_city):
+    """Seeded before the shared ``state`` fixture opens it."""
+    return add_departments_and_plans(small_city)
 
 
 @pytest.fixture

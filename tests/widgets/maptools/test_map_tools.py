@@ -8,11 +8,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
-from desktop.shell.main_window import MainWindow
+from desktop.storage.database import CityDatabase
 from layers.maptools.tools import Tool
-from tests.conftest import CELL, CITY_ORIGIN
+from plugins.registry import load_builtin_layers
+from tests.support.cities import CELL, CITY_ORIGIN, copy_city
 from widgets.maptools.search_box import FEATURE_ROLE
 
 X0, Y0 = CITY_ORIGIN
@@ -20,17 +19,9 @@ SHOTS = Path(os.environ.get("MAPTOOLS_SCREENSHOTS", "")) if os.environ.get("MAPT
 
 
 @pytest.fixture
-def window(gui_app, qtbot, small_city):
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    main = MainWindow(state)
-    tools = main.map_tools
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    tools.plugins.unload_all()
+def window(main_window):
+    main_window.resize(1400, 900)
+    return main_window
 
 
 def shot(widget, name, tmp_path):
@@ -122,12 +113,9 @@ def test_layer_tree_drives_the_layer_models(window, tmp_path):
     shot(window.map_tools.layer_tree_dock, "layer_tree", tmp_path)
 
 
-def test_layer_tree_state_is_restored_with_a_new_city(gui_app, qtbot, small_city, tmp_path):
-    from tests.conftest import build_small_city
+def test_layer_tree_state_is_restored_with_a_new_city(qtbot, state, small_city_template, tmp_path):
     from widgets.maptools.layer_tree import LayerTreePanel
 
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
     panel = LayerTreePanel(state, QSettings())
     qtbot.addWidget(panel)
     grids = state.layers[0]
@@ -138,7 +126,7 @@ def test_layer_tree_state_is_restored_with_a_new_city(gui_app, qtbot, small_city
     other = AppState(load_builtin_layers)
     restored = LayerTreePanel(other, QSettings())
     qtbot.addWidget(restored)
-    other.set_database(build_small_city(tmp_path / "other.db"))
+    other.set_database(CityDatabase(copy_city(small_city_template, tmp_path / "other.db")))
     assert [layer.name for layer in other.layers] == [layer.name for layer in state.layers]
     assert other.layers[3].opacity == pytest.approx(0.3)
     assert restored.layer_settings.scale_range(grids.name) == (0, 25000)

@@ -5,12 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.storage.models import VehiclePosition
 from layers.city_styles import VEHICLE_COLOURS
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.cities import CELL, CITY_ORIGIN
 from widgets.vehicles.replay_panel import TrackReplayPanel
 
 T0 = datetime(2024, 6, 1, 0, 0, tzinfo=timezone.utc)  # 08:00 in 宿迁
@@ -25,13 +22,12 @@ def lon_at(minute: float) -> float:
 
 
 @pytest.fixture
-def state(gui_app, small_city):
+def small_city(small_city):
+    """Seeded with a track before the shared ``state`` fixture opens it."""
     with small_city.session() as session, session.begin():
         session.add_all(VehiclePosition(vehicle_id=1, ts=T0 + timedelta(minutes=m), x=lon_at(m), y=LAT, heading=90.0,
                                         speed_kmh=0.0 if 10 <= m <= 16 else 12.0) for m in range(27))
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    return state
+    return small_city
 
 
 @pytest.fixture
@@ -109,12 +105,8 @@ def test_the_travelled_path_is_drawn_in_the_vehicle_colour(panel, canvas):
     assert ahead.name() != VEHICLE_COLOURS[0]
 
 
-def test_the_dock_opens_from_the_view_menu_and_closing_it_takes_the_track_off(qtbot, state):
-    from desktop.shell.main_window import MainWindow
-
-    window = MainWindow(state)
-    qtbot.addWidget(window)
-    window.show()
+def test_the_dock_opens_from_the_view_menu_and_closing_it_takes_the_track_off(qtbot, state, main_window):
+    window = main_window
     dock, panel = window.docks["track_replay"], window.track_replay
     assert dock.isHidden() and dock.windowTitle() == "轨迹回放"
     dock.toggleViewAction().trigger()

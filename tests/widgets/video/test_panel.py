@@ -7,11 +7,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.storage.models import Alarm, Camera, Meta
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.app import city_state
+from tests.support.cities import CELL, CITY_ORIGIN
 
 WAIT = 15_000
 
@@ -23,9 +21,7 @@ def panel(gui_app, qtbot, small_city, clips):
     with small_city.session() as session, session.begin():
         session.get(Camera, 1).stream_url = clips["red"].as_uri()
         session.get(Camera, 2).stream_url = clips["pattern"].as_uri()
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    panel = VideoPanel(state)
+    panel = VideoPanel(city_state(small_city))
     qtbot.addWidget(panel)
     panel.resize(1280, 560)
     panel.show()
@@ -125,9 +121,7 @@ def test_first_open_of_the_demo_city_gives_its_cameras_playable_clips(gui_app, q
 
     with small_city.session() as session, session.begin():
         session.add(Meta(key="generator", value="demo-city"))
-    state = AppState(load_builtin_layers)
-    state.set_database(small_city)
-    panel = VideoPanel(state)
+    panel = VideoPanel(city_state(small_city))
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitUntil(lambda: all(c.stream_url for c in panel.cameras), timeout=60_000)  # clips made on a thread
