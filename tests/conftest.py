@@ -14,17 +14,6 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 pytest.register_assert_rewrite("tests.support")  # before the import below: their asserts report like tests'
-# The small city's data, importable from here as before (tests.support.cities is its home).
-from tests.support.cities import (  # noqa: E402, F401
-    CELL,
-    CITY_ORIGIN,
-    MAIN_ROAD_LAT,
-    ZONES,
-    build_small_city,
-    city_layers,
-    grid_cell,
-)
-
 pytest_plugins = ["tests.support.cities", "tests.support.app"]
 
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage
 
 from desktop.cli import main
 from layers.city_styles import ROAD_SYMBOLS, ZONE_FILLS
-from tests.conftest import CELL, CITY_ORIGIN, MAIN_ROAD_LAT, ZONES
+from tests.support.cities import CELL, CITY_ORIGIN, MAIN_ROAD_LAT, ZONES
 from widgets.map_view import ViewTransform
 
 ROOT = Path(__file__).resolve().parents[2]

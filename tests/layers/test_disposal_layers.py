@@ -7,7 +7,7 @@ from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import Department, DisposalGrid
 from layers.city_styles import disposal_symbol
 from layers.maptools.identify import Identifier
-from tests.conftest import CELL, CITY_ORIGIN, city_layers
+from tests.support.cities import CELL, CITY_ORIGIN, city_layers
 from tests.desktop.test_snapshot import BBOX, colour_at, near
 
 X0, Y0 = CITY_ORIGIN

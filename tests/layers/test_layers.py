@@ -9,7 +9,7 @@ from layers.city_styles import COMPONENT_SYMBOLS, GRID_SYMBOLS, ROAD_SYMBOLS
 from layers.layer_list import LayerList
 from layers.maptools.layer_tree_model import LayerTreeModel
 from layers.vector_layer import Symbol, VectorLayer
-from tests.conftest import city_layers
+from tests.support.cities import city_layers
 
 
 def test_layer_properties_emit_changes_only_when_they_change():

@@ -6,7 +6,7 @@ import pytest
 from desktop.storage.models import Case, VehiclePosition
 from layers.maptools.identify import Identifier
 from layers.maptools.search import SearchIndex
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.cities import CELL, CITY_ORIGIN
 
 X0, Y0 = CITY_ORIGIN
 TOL = 0.0002
