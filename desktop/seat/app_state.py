@@ -1,4 +1,4 @@
-"""The state panels share: the open database, its layers and summary, the selection, the cursor.
+"""The state panels share: the open database, its layers, summary and street index, the selection, the cursor.
 
 Panels receive the :class:`AppState` and subscribe to its signals; they never talk to each other.
 """
@@ -9,8 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.feeds.alarm_store import StreetIndex
+from desktop.storage.city_queries import CitySummary, read_city_summary
 from desktop.storage.database import CityDatabase
-from layers.city_data import CitySummary, read_city_summary, reload_cases
+from layers.city_data import reload_cases
 from layers.base import Layer
 from layers.layer_list import LayerList
 
@@ -32,6 +34,7 @@ class AppState(QObject):
         self._load_layers = load_layers
         self.database: CityDatabase | None = None
         self.summary: CitySummary | None = None
+        self._streets: StreetIndex | None = None
         self.layers = LayerList(self)
         self._selection: tuple = ()
         self.sig_cases_changed.connect(self._reload_cases)
@@ -43,11 +46,17 @@ class AppState(QObject):
     def set_database(self, database: CityDatabase) -> None:
         if self.database is not None:
             self.database.close()
-        self.database = database
+        self.database, self._streets = database, None
         self.summary = read_city_summary(database)
         self.layers.set_layers(self._load_layers(self))
         self.set_selection(())
         self.sig_database_changed.emit()
+
+    def street_index(self) -> StreetIndex:
+        """Which 街道 a point of the open database lies in (built on first use, once per database)."""
+        if self._streets is None:
+            self._streets = StreetIndex(self.database)
+        return self._streets
 
     @property
     def selection(self) -> tuple:
@@ -80,4 +89,4 @@ class AppState(QObject):
     def close(self) -> None:
         if self.database is not None:
             self.database.close()
-            self.database = None
+            self.database, self._streets = None, None
