@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -228,7 +229,9 @@ def set_status(db: CityDatabase, alarm_id: int, status: str, who: str, now: floa
 
 
 class StreetIndex:
-    """Which 街道 a point lies in: unit grid → community → street (names)."""
+    """Which 街道 a point lies in: unit grid → community → street (names).
+
+    One per open database, shared by the feed's loop thread and the GUI thread (queries take turns)."""
 
     def __init__(self, db: CityDatabase):
         with db.engine.connect() as conn:
@@ -238,12 +241,15 @@ class StreetIndex:
                                  .where(UnitGrid.geom_wkb.is_not(None))).all()
         self._tree = shapely.STRtree(shapely.from_wkb([g for g, _ in grids]))
         self._names = [areas.get(areas.get(c, ("", None))[1], ("", None))[0] for _, c in grids]
+        self._lock = threading.Lock()
 
     def streets(self, rows: list[AlarmRow]) -> None:
         """Fill ``row.street`` for rows with a position."""
         placed = [r for r in rows if r.x is not None and r.y is not None]
         if not placed or not self._names:
             return
-        hits = self._tree.query(shapely.points(np.array([(r.x, r.y) for r in placed])), predicate="intersects")
+        points = shapely.points(np.array([(r.x, r.y) for r in placed]))
+        with self._lock:
+            hits = self._tree.query(points, predicate="intersects")
         for point, grid in zip(*hits.tolist()):
             placed[point].street = self._names[grid]

@@ -1,4 +1,4 @@
-"""The state panels share: the open database, its layers and summary, the selection, the cursor.
+"""The state panels share: the open database, its layers, summary and street index, the selection, the cursor.
 
 Panels receive the :class:`AppState` and subscribe to its signals; they never talk to each other.
 What the core services write reaches them as :attr:`AppState.sig_changed` on the GUI thread.
@@ -10,10 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.feeds.alarm_store import StreetIndex
 from desktop.seat.services import Services
 from desktop.storage.changes import Change
+from desktop.storage.city_queries import CitySummary, read_city_summary
 from desktop.storage.database import CityDatabase
-from layers.city_data import CitySummary, read_city_summary, reload_cases
+from layers.city_data import reload_cases
 from layers.base import Layer
 from layers.layer_list import LayerList
 
@@ -36,6 +38,7 @@ class AppState(QObject):
         self._load_layers = load_layers
         self.database: CityDatabase | None = None
         self.summary: CitySummary | None = None
+        self._streets: StreetIndex | None = None
         self.layers = LayerList(self)
         self._selection: tuple = ()
         self.services = Services()  # the seat's long-lived objects (the live feed, …)
@@ -55,6 +58,12 @@ class AppState(QObject):
         self.layers.set_layers(self._load_layers(self))
         self.set_selection(())
         self.sig_database_changed.emit()
+
+    def street_index(self) -> StreetIndex:
+        """Which 街道 a point of the open database lies in (built on first use, once per database)."""
+        if self._streets is None:
+            self._streets = StreetIndex(self.database)
+        return self._streets
 
     @property
     def selection(self) -> tuple:
@@ -87,7 +96,7 @@ class AppState(QObject):
 
     def _close_database(self) -> None:
         self._unsubscribe()
-        self._unsubscribe = lambda: None
+        self._unsubscribe, self._streets = (lambda: None), None
         if self.database is not None:
             self.database.close()
             self.database = None

@@ -113,7 +113,7 @@ class LiveFeed(QObject):
         """Subscribe the open database to the gateway at ``url`` (a local gateway keeps running)."""
         self._stop_bridge()
         self.bridge = FeedBridge(self._state.database, url, token, seat_name(), parent=self,
-                                 streets=alarm_store.StreetIndex(self._state.database))
+                                 streets=self._state.street_index())
         self.bridge.sig_alarms.connect(self.model.add)
         self.bridge.sig_positions.connect(self._move_vehicles)
         self.bridge.sig_state.connect(self.sig_state)
@@ -141,7 +141,7 @@ class LiveFeed(QObject):
         db = self._state.database
         rows = alarm_store.load(db) if db is not None else []
         if rows:
-            alarm_store.StreetIndex(db).streets(rows)
+            self._state.street_index().streets(rows)
         layer = next((la for la in self._state.layers if isinstance(la, AlarmLayer)), None)
         self.model.reset(db, rows, layer)
 

@@ -16,7 +16,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from desktop.seat.app_state import AppState
 from desktop.cases import overdue_alarms
 from desktop.cases.calendar import LOCAL_TZ, read_calendar
-from desktop.feeds.alarm_store import StreetIndex
 from layers.alarms.alarm_model import AlarmModel
 
 log = logging.getLogger(__name__)
@@ -35,7 +34,6 @@ class OverdueWatch(QObject):
         self._state, self._model, self._clock = state, model, clock
         self.calendar = read_calendar()
         self._calendar_warned = False
-        self._streets: tuple[object, StreetIndex] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
@@ -58,9 +56,7 @@ class OverdueWatch(QObject):
             log.exception("案件超期检查失败，下次再试")
             return
         if rows:
-            if self._streets is None or self._streets[0] is not db:
-                self._streets = (db, StreetIndex(db))
-            self._streets[1].streets(rows)
+            self._state.street_index().streets(rows)
             self._model.add(rows)
             log.info("案件超期告警 %d 条", len(rows))
 

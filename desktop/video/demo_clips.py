@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.paths import data_home
 from desktop.storage.changes import Change
@@ -94,14 +95,18 @@ def generate_clips(directory: Path | None = None) -> list[Path]:
 
 
 def ensure_demo_clips(db: CityDatabase, directory: Path | None = None) -> int:
-    """Give the demo city's cameras without a stream a looping demo clip; returns how many got one."""
-    if not needs_demo_clips(db):
-        return 0
-    clips = generate_clips(directory)
-    with db.session() as session, session.begin():
-        cameras = session.scalars(select(Camera).where(Camera.stream_url.is_(None)).order_by(Camera.id)).all()
-        for camera in cameras:
-            camera.stream_url = clips[camera.id % len(clips)].as_uri()
+    """Give the demo city's cameras without a stream a looping demo clip; returns how many got one.
+    A database failure raises :class:`DemoClipError` too."""
+    try:
+        if not needs_demo_clips(db):
+            return 0
+        clips = generate_clips(directory)
+        with db.session() as session, session.begin():
+            cameras = session.scalars(select(Camera).where(Camera.stream_url.is_(None)).order_by(Camera.id)).all()
+            for camera in cameras:
+                camera.stream_url = clips[camera.id % len(clips)].as_uri()
+    except SQLAlchemyError as exc:
+        raise DemoClipError(f"演示视频未能写入数据库：{exc}") from exc
     if cameras:
         db.changes.announce(Change.of("camera", [c.id for c in cameras], points=[(c.x, c.y) for c in cameras]))
     log.info("演示视频：%d 路摄像机使用 %s 中的循环测试片段", len(cameras), clips[0].parent)

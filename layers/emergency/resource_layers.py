@@ -1,13 +1,10 @@
 """Map layers of the emergency module: 应急资源 by kind and 分区分段包干 zones (QtCore only)."""
 from __future__ import annotations
 
-import numpy as np
-import shapely
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
 
+from desktop.emergency.map_data import read_resources, read_zones
 from desktop.storage.database import CityDatabase
-from desktop.storage.models import EmergencyResource, ResponsibilityZone
 from layers.vector_layer import Symbol, VectorLayer
 
 RESOURCE_SYMBOLS = {
@@ -25,10 +22,6 @@ def load_emergency_layers(db: CityDatabase) -> list[VectorLayer]:
                         visible=False)
     resources = VectorLayer(QCoreApplication.translate("EmergencyLayers", "Emergency resources"), RESOURCE_SYMBOLS,
                             Symbol(fill="#e5e7eb", size_px=8))
-    with db.session() as session:
-        rows = session.execute(select(EmergencyResource.x, EmergencyResource.y, EmergencyResource.kind)).all()
-        polygons = [(z.geometry, z.plan_type or "") for z in session.scalars(select(ResponsibilityZone))]
-    resources.set_features(shapely.points([(x, y) for x, y, _ in rows]) if rows else np.empty(0, dtype=object),
-                           np.array([kind for _, _, kind in rows], dtype=object))
-    zones.set_features(np.array([g for g, _ in polygons], dtype=object), np.array([k for _, k in polygons], dtype=object))
+    for layer, shapes in ((zones, read_zones(db)), (resources, read_resources(db))):
+        layer.set_features(shapes.geometries, shapes.categories)
     return [zones, resources]

@@ -5,17 +5,11 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import func, select
-
-from desktop.storage.models import Vehicle, VehiclePosition
 
 BBox = tuple[float, float, float, float]
 
 POINT_VIEW_M = 150.0  # half the width of the view around a point feature
 _M_PER_DEG = 111_320.0
-
-# Feature kinds, topmost first (identify order); the key is what the selection carries.
-KINDS = ("vehicle", "case", "camera", "component", "grid", "disposal_grid", "place", "admin_area")
 
 
 def kind_name(kind: str) -> str:
@@ -45,7 +39,7 @@ def level_name(level: str) -> str:
 
 @dataclass(frozen=True)
 class Feature:
-    kind: str  # one of KINDS
+    kind: str  # one of desktop.storage.map_search.KINDS
     key: object  # grid/component/admin code, vehicle/case/camera/place id
     title: str  # e.g. the code, plate, case number or name
     detail: str  # one line: class, zone type, stage …
@@ -66,19 +60,3 @@ def view_box(min_x, min_y, max_x=None, max_y=None, margin_m: float = POINT_VIEW_
     half_x = max((max_x - min_x) / 2, margin_m / (_M_PER_DEG * max(math.cos(math.radians(cy)), 0.01)))
     return cx - half_x, cy - half_y, cx + half_x, cy + half_y
 
-
-def _latest_position(column):
-    return (
-        select(column)
-        .where(VehiclePosition.vehicle_id == Vehicle.id)
-        .order_by(VehiclePosition.ts.desc())
-        .limit(1)
-        .correlate(Vehicle)
-        .scalar_subquery()
-    )
-
-
-# A vehicle is where its last reported position puts it, else at its depot.
-VEHICLE_X = func.coalesce(_latest_position(VehiclePosition.x), Vehicle.depot_x)
-VEHICLE_Y = func.coalesce(_latest_position(VehiclePosition.y), Vehicle.depot_y)
-VEHICLE_TS = _latest_position(VehiclePosition.ts)

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
-import shapely
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from sqlalchemy import func, select
 
-from desktop.storage.models import Component, UnitGrid
+from desktop.storage.city_queries import read_grid_component_counts
 from layers.vector_layer import Symbol, VectorLayer
 from plugins.api import TRANSLATION_CONTEXT, LayerPlugin, PluginContext
 
@@ -37,16 +35,11 @@ class ComponentDensityPlugin(LayerPlugin):
     def load(self, context: PluginContext) -> list[VectorLayer]:
         if context.database is None:
             return []
-        counts = select(Component.grid_code, func.count().label("n")).group_by(Component.grid_code).subquery()
-        with context.database.engine.connect() as conn:
-            rows = conn.execute(select(UnitGrid.code, UnitGrid.geom_wkb, func.coalesce(counts.c.n, 0))
-                                .outerjoin(counts, counts.c.grid_code == UnitGrid.code)
-                                .where(UnitGrid.geom_wkb.is_not(None))).all()
-        codes, wkb, n = (np.asarray(column, dtype=object) for column in zip(*rows)) if rows else ([], [], [])
-        index, labels = density_classes(np.asarray(n, dtype=float))
+        codes, geometries, counts = read_grid_component_counts(context.database)
+        index, labels = density_classes(counts)
         symbols = {label: Symbol(fill=fill, stroke=_OUTLINE, stroke_px=0.6) for label, fill in zip(labels, CLASS_FILLS)}
         layer = VectorLayer(QCoreApplication.translate(TRANSLATION_CONTEXT, "Component density"), symbols,
                             Symbol(fill=CLASS_FILLS[0]), table="unit_grid", opacity=0.8)
-        layer.set_features(shapely.from_wkb(list(wkb)), np.asarray([labels[i] for i in index], dtype=object), keys=codes)
+        layer.set_features(geometries, np.asarray([labels[i] for i in index], dtype=object), keys=codes)
         context.log.info("component density of %d grids", len(codes))
         return [layer]

@@ -4,7 +4,7 @@ import shapely
 from PySide6.QtCore import Qt
 
 from layers.base import Layer
-from layers.city_data import read_city_summary
+from desktop.storage.city_queries import read_city_summary
 from layers.city_styles import COMPONENT_SYMBOLS, GRID_SYMBOLS, ROAD_SYMBOLS
 from layers.layer_list import LayerList
 from layers.maptools.layer_tree_model import LayerTreeModel

@@ -9,9 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QGrid
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from desktop.seat.app_state import AppState
-from desktop.feeds.alarm_store import CATEGORIES, OPEN_STATUSES, AlarmRow
+from desktop.feeds.alarm_store import ALARM_STATUSES, CATEGORIES, OPEN_STATUSES, AlarmRow
 from desktop.seat.live_feed import live_feed, seat_name
-from desktop.storage.models import ALARM_STATUSES
 from widgets.alarms.alarm_table import AlarmTableModel
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QLabel, QPushButton, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.seat.app_state import AppState
 from desktop.video.cameras import CameraInfo, incident_location, load_cameras, selected_camera_code
@@ -129,7 +128,7 @@ class VideoPanel(QWidget):
     def _make_demo_clips(self, db) -> None:
         try:
             ensure_demo_clips(db)
-        except (DemoClipError, OSError, SQLAlchemyError) as exc:
+        except (DemoClipError, OSError) as exc:
             log.error("demo clips: %s", exc)
             return
         try:
