@@ -6,7 +6,7 @@ from desktop.seat import app_state
 from desktop.seat.app_state import AppState
 from desktop.seat.live_feed import live_feed
 from plugins.registry import load_builtin_layers
-from tests.conftest import build_small_city
+from tests.support.cities import build_small_city
 from tests.desktop.cases.conftest import CALENDAR, Clock
 from tests.support.feed_events import alarm_event
 

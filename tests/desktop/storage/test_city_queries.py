@@ -16,7 +16,7 @@ from desktop.storage.city_queries import (
 )
 from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import Alarm, Case, Department, DisposalGrid, VehiclePosition
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.cities import CELL, CITY_ORIGIN
 
 X0, Y0 = CITY_ORIGIN
 T = datetime(2024, 5, 1, 9, tzinfo=timezone.utc)

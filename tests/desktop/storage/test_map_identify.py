@@ -1,6 +1,6 @@
 """Identify in the core: (kind, record) pairs, topmost kind first, records as named tuples of plain values."""
 from desktop.storage.map_identify import FeatureProbe
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.cities import CELL, CITY_ORIGIN
 
 X0, Y0 = CITY_ORIGIN
 TOL = 0.0002

@@ -5,7 +5,7 @@ import pytest
 
 from desktop.storage.map_search import FeatureSearch, Match
 from desktop.storage.models import VehiclePosition
-from tests.conftest import CELL, CITY_ORIGIN
+from tests.support.cities import CELL, CITY_ORIGIN
 
 X0, Y0 = CITY_ORIGIN
 
