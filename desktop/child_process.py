@@ -1,4 +1,5 @@
 """How the seat starts its helper processes (the local gateway; the feed bench's load) — Qt-free."""
+
 from __future__ import annotations
 
 import ctypes

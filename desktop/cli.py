@@ -1,8 +1,9 @@
 """Command line: ``python main.py [--db PATH] [subcommand …]``.
 
-Each subcommand is a module in :mod:`desktop.commands` (and ``bench`` in :mod:`desktop.bench`) with ``register(subparsers)``
-that adds its parser and sets ``func(args) -> int``. No subcommand opens the GUI.
+Each subcommand is a module in :mod:`desktop.commands` (and ``bench`` in :mod:`desktop.bench`) with
+``register(subparsers)`` that adds its parser and sets ``func(args) -> int``. No subcommand opens the GUI.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser._positionals.title = "子命令"
     parser._optionals.title = "选项"
     subparsers = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_subparser_class())
-    modules = {info.name: f"desktop.commands.{info.name}" for info in pkgutil.iter_modules(desktop.commands.__path__)
-               if not info.name.startswith("_")}
+    modules = {
+        info.name: f"desktop.commands.{info.name}"
+        for info in pkgutil.iter_modules(desktop.commands.__path__)
+        if not info.name.startswith("_")
+    }
     modules["bench"] = "desktop.bench.command"
     for name in sorted(modules):
         importlib.import_module(modules[name]).register(subparsers)

@@ -1,4 +1,5 @@
 """Where the application keeps its files (overridable with ``CITYOPS_HOME``)."""
+
 from __future__ import annotations
 
 import os

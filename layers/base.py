@@ -1,4 +1,5 @@
 """The layer model every map layer shares: a name, visibility and opacity, and one data signal (QtCore only)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal

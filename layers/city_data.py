@@ -1,8 +1,9 @@
 """Builds the city's layer models from what :mod:`desktop.storage.city_queries` reads."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -27,16 +28,37 @@ def _set_points(layer, points: Points) -> None:
 
 def base_layers(db: CityDatabase) -> list[VectorLayer]:
     """Unit grids under the base map (green space, water, roads), district boundaries and place names."""
-    grids = VectorLayer(QCoreApplication.translate("CityLayers", "Unit grids"), styles.GRID_SYMBOLS, styles.GRID_DEFAULT, table="unit_grid",
-                        label_style=styles.GRID_LABELS)
+    grids = VectorLayer(
+        QCoreApplication.translate("CityLayers", "Unit grids"),
+        styles.GRID_SYMBOLS,
+        styles.GRID_DEFAULT,
+        table="unit_grid",
+        label_style=styles.GRID_LABELS,
+    )
     green = VectorLayer(QCoreApplication.translate("CityLayers", "Green space"), {}, styles.GREEN, base_map=True)
     water = VectorLayer(QCoreApplication.translate("CityLayers", "Water"), {}, styles.WATER, base_map=True)
-    roads = VectorLayer(QCoreApplication.translate("CityLayers", "Roads"), styles.ROAD_SYMBOLS, styles.ROAD_DEFAULT, base_map=True)
-    districts = VectorLayer(QCoreApplication.translate("CityLayers", "District boundaries"), {}, styles.DISTRICT, table="admin_area")
-    places = VectorLayer(QCoreApplication.translate("CityLayers", "Place names"), {}, styles.PLACE, label_style=styles.PLACE_LABELS, base_map=True)
+    roads = VectorLayer(
+        QCoreApplication.translate("CityLayers", "Roads"), styles.ROAD_SYMBOLS, styles.ROAD_DEFAULT, base_map=True
+    )
+    districts = VectorLayer(
+        QCoreApplication.translate("CityLayers", "District boundaries"), {}, styles.DISTRICT, table="admin_area"
+    )
+    places = VectorLayer(
+        QCoreApplication.translate("CityLayers", "Place names"),
+        {},
+        styles.PLACE,
+        label_style=styles.PLACE_LABELS,
+        base_map=True,
+    )
     base_map = read_base_map(db)
-    for layer, shapes in ((grids, base_map.grids), (green, base_map.green), (water, base_map.water),
-                          (roads, base_map.roads), (districts, base_map.districts), (places, base_map.places)):
+    for layer, shapes in (
+        (grids, base_map.grids),
+        (green, base_map.green),
+        (water, base_map.water),
+        (roads, base_map.roads),
+        (districts, base_map.districts),
+        (places, base_map.places),
+    ):
         _set_shapes(layer, shapes)
     return [grids, green, water, roads, districts, places]
 
@@ -60,8 +82,16 @@ def live_layers(db: CityDatabase) -> list[Layer]:
     _set_points(alarms, live.alarms)
     fleet = live.vehicles
     kind_index = {kind: i for i, kind in enumerate(vehicles.kinds)}
-    vehicles.set_vehicles(fleet.ids, [kind_index.get(k, len(vehicles.kinds)) for k in fleet.kinds], fleet.plates,
-                          fleet.x, fleet.y, fleet.heading, fleet.speed, fleet.ts)
+    vehicles.set_vehicles(
+        fleet.ids,
+        [kind_index.get(k, len(vehicles.kinds)) for k in fleet.kinds],
+        fleet.plates,
+        fleet.x,
+        fleet.y,
+        fleet.heading,
+        fleet.speed,
+        fleet.ts,
+    )
     return [cameras, cases, alarms, vehicles]
 
 
@@ -73,19 +103,34 @@ def disposal_layers(db: CityDatabase) -> list[VectorLayer]:
     layers = []
     for index, department in enumerate(dict.fromkeys(departments)):
         mine = departments == department
-        layer = VectorLayer(f"{title} · {department}", {}, styles.disposal_symbol(index), table="disposal_grid",
-                            label_style=styles.DISPOSAL_LABELS, visible=False)
-        layer.set_features(grids.geometries[mine], np.full(int(mine.sum()), department, dtype=object),
-                           grids.keys[mine], grids.labels[mine])
+        layer = VectorLayer(
+            f"{title} · {department}",
+            {},
+            styles.disposal_symbol(index),
+            table="disposal_grid",
+            label_style=styles.DISPOSAL_LABELS,
+            visible=False,
+        )
+        layer.set_features(
+            grids.geometries[mine],
+            np.full(int(mine.sum()), department, dtype=object),
+            grids.keys[mine],
+            grids.labels[mine],
+        )
         layers.append(layer)
     return layers
 
 
 def _set_cases(layer: CaseLayer, cases: Points) -> None:
     """Open real cases by stage and time light (replaces the layer's rows)."""
-    now = datetime.now(timezone.utc)
-    layer.set_rows(cases.keys, cases.x, cases.y, stage=cases.columns["stage"],
-                   light=[_time_light(d, now) for d in cases.columns["deadline"]])
+    now = datetime.now(UTC)
+    layer.set_rows(
+        cases.keys,
+        cases.x,
+        cases.y,
+        stage=cases.columns["stage"],
+        light=[_time_light(d, now) for d in cases.columns["deadline"]],
+    )
 
 
 def reload_cases(db: CityDatabase, layers: Iterable[Layer]) -> None:
@@ -100,6 +145,6 @@ def _time_light(deadline: datetime | None, now: datetime) -> str:
     if deadline is None:
         return ""
     if deadline.tzinfo is None:
-        deadline = deadline.replace(tzinfo=timezone.utc)
+        deadline = deadline.replace(tzinfo=UTC)
     left = (deadline - now).total_seconds()
     return "red" if left < 0 else "yellow" if left < 7200 else "green"

@@ -1,4 +1,5 @@
 """Symbols of the city base map, muted for the dark control-room theme."""
+
 from __future__ import annotations
 
 from layers.vector_layer import LabelStyle, Symbol

@@ -1,4 +1,5 @@
 """The ordered layers of the map (bottom first), shared by the canvas and the layer panel."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -6,6 +6,7 @@ snapshot of the layer that tile workers paint (``paint(painter, frame, labels)``
 again whenever the layer's data change; the others build a live painter once, which draws every
 frame (``paint(painter, view, phase)``; ``animated = True`` asks the canvas for a steady pulse).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

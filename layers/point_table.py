@@ -1,4 +1,5 @@
 """Point layers held as numpy columns (lon/lat, keyed rows): components, cameras, alarms, cases."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -82,8 +83,8 @@ class PointTableLayer(Layer):
             buffer = np.empty(max(2 * (n + k), 256), dtype=current.dtype)
             buffer[:n] = current
             self._buffers[name] = buffer
-        buffer[n:n + k] = extra
-        return buffer[:n + k]
+        buffer[n : n + k] = extra
+        return buffer[: n + k]
 
     def remove(self, keys) -> None:
         rows = self.rows(np.asarray(keys, dtype=object))

@@ -1,4 +1,5 @@
 """A rate limit for signals, in the spirit of pyqtgraph's ``SignalProxy`` (QtCore only)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,8 +19,14 @@ class Throttle(QObject):
 
     sig_fired = Signal(object)
 
-    def __init__(self, interval_ms: int, *, leading: bool = False,
-                 merge: Callable[[object, object], object] | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        interval_ms: int,
+        *,
+        leading: bool = False,
+        merge: Callable[[object, object], object] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.interval_ms = max(1, int(interval_ms))
         self._leading = leading
@@ -40,8 +47,9 @@ class Throttle(QObject):
         if self._leading and (since is None or since >= self.interval_ms):
             self.flush()
         else:
-            self._timer.start(self.interval_ms if since is None or not self._leading
-                              else max(1, self.interval_ms - since))
+            self._timer.start(
+                self.interval_ms if since is None or not self._leading else max(1, self.interval_ms - since)
+            )
 
     def flush(self) -> None:
         """Fire now with what is pending (nothing pending: nothing fires)."""

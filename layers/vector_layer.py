@@ -1,4 +1,5 @@
 """Vector features (shapely arrays, lon/lat) drawn with one symbol per category."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -58,7 +59,6 @@ class VectorLayer(Layer):
     :attr:`sig_data_changed` carries the lon/lat box of the change (None: everything), so the
     map re-renders only the tiles it touches.
     """
-
 
     def __init__(
         self,

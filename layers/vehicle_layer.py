@@ -1,4 +1,5 @@
 """Live vehicles as numpy arrays with a short trail each; updates are announced at a limited rate."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,15 +20,27 @@ class VehicleLayer(Layer):
     replace the position arrays (copy on write), so a painter sees a change by array identity.
     """
 
-    def __init__(self, name: str, kinds: tuple[str, ...], *, max_rate_hz: float = 10.0,
-                 visible: bool = True, parent: QObject | None = None):
+    def __init__(
+        self,
+        name: str,
+        kinds: tuple[str, ...],
+        *,
+        max_rate_hz: float = 10.0,
+        visible: bool = True,
+        parent: QObject | None = None,
+    ):
         super().__init__(name, visible=visible, parent=parent)
         self.table = "vehicle"
         self.kinds = kinds  # kind index → name (环卫, 渣土 …)
         self._throttle = Throttle(round(1000 / max_rate_hz), parent=self)
         self._throttle.sig_fired.connect(self.sig_data_changed)
-        self.set_vehicles(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int16), np.empty(0, dtype=object),
-                          np.empty(0), np.empty(0))
+        self.set_vehicles(
+            np.empty(0, dtype=np.int64),
+            np.empty(0, dtype=np.int16),
+            np.empty(0, dtype=object),
+            np.empty(0),
+            np.empty(0),
+        )
 
     def set_vehicles(self, ids, kinds, plates, x, y, heading=None, speed=None, ts=None) -> None:
         """Replace the fleet; ``kinds`` are indices into :attr:`kinds`. Trails start afresh."""

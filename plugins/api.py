@@ -3,6 +3,7 @@
 A plugin is a class registered in the entry-point group ``cityops.plugins`` (see docs/plugins.md).
 Whatever it adds goes through its context or is returned from its hooks, so unloading removes it all.
 """
+
 from __future__ import annotations
 
 import logging

@@ -5,6 +5,7 @@ A plugin that fails (on import, load or unload) is logged, reported through
 other layers are untouched. Built-in plugins (``BUILTIN``) are listed too, but their layers come
 with the city (:func:`plugins.registry.load_builtin_layers`), so they cannot be switched here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -71,7 +72,9 @@ class PluginManager(QObject):
                     raise TypeError(translate("PluginManager", "not a LayerPlugin subclass"))
                 info.plugin_class = plugin_class
             except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the application
-                info.error = self._failed(point.name, translate("PluginManager", "The plugin “{name}” cannot be imported: {error}"), exc)
+                info.error = self._failed(
+                    point.name, translate("PluginManager", "The plugin “{name}” cannot be imported: {error}"), exc
+                )
             self._plugins[point.name] = info
         self.sig_plugins_discovered.emit()
         return self.plugins()
@@ -100,7 +103,11 @@ class PluginManager(QObject):
                     self.host.add_action(action)
         except Exception as exc:  # noqa: BLE001
             self._remove_additions(loaded)
-            self._failed(name, translate("PluginManager", "The plugin “{name}” failed to load and was switched off: {error}"), exc)
+            self._failed(
+                name,
+                translate("PluginManager", "The plugin “{name}” failed to load and was switched off: {error}"),
+                exc,
+            )
             return False
         self._loaded[name] = loaded
         self.sig_plugin_loaded.emit(name)
@@ -116,7 +123,13 @@ class PluginManager(QObject):
             loaded.plugin.unload(loaded.context)
         except Exception as exc:  # noqa: BLE001
             ok = False
-            self._failed(name, translate("PluginManager", "The plugin “{name}” failed while unloading; what it added was removed: {error}"), exc)
+            self._failed(
+                name,
+                translate(
+                    "PluginManager", "The plugin “{name}” failed while unloading; what it added was removed: {error}"
+                ),
+                exc,
+            )
         self._remove_additions(loaded)
         self.sig_plugin_unloaded.emit(name)
         return ok

@@ -4,16 +4,17 @@ The environment is set before anything imports Qt, so every test runs offscreen 
 touches the user's database or settings. The shared fixtures (the test cities, an AppState, the main
 window) live in tests/support and are loaded here as plugins.
 """
+
 import os
 import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["CITYOPS_HOME"] = tempfile.mkdtemp(prefix="cityops-home-")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
 
-pytest.register_assert_rewrite("tests.support")  # before the import below: their asserts report like tests'
+pytest.register_assert_rewrite("tests.support")  # before the plugins load: their asserts report like tests'
 pytest_plugins = ["tests.support.cities", "tests.support.app"]
 
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -1,5 +1,6 @@
 """The import-linter contracts of pyproject.toml hold (layers and domain code import no QtWidgets), and
 the Qt-free core loads no Qt at run time either."""
+
 import subprocess
 import sys
 import tomllib

@@ -5,6 +5,7 @@ On open, a background thread writes the QGIS base project of the database into
 :class:`BaseTiles` one at a time in that thread. The canvas never waits: until QGIS is ready,
 and for good when it is absent or fails, the static tiles carry the app's own base layers.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -98,8 +99,9 @@ class BaseMapSource(QObject):
         self.mode = mode
         if tiles is not None:
             self._tiles = tiles
-            threading.Thread(target=_fetch_loop, args=(self._jobs, self._tiles, self._channel), daemon=True,
-                             name="qgis-tiles").start()
+            threading.Thread(
+                target=_fetch_loop, args=(self._jobs, self._tiles, self._channel), daemon=True, name="qgis-tiles"
+            ).start()
         self.sig_mode_changed.emit(status_message() if mode == QGIS else MSG_UNAVAILABLE)
 
     def image(self, key: TileKey) -> QImage | None:

@@ -3,12 +3,13 @@
 Coordinates are CGCS2000 (EPSG:4490, the storage CRS), equal to WGS-84 to about a metre, so
 one pair serves both; the tooltip gives the GCJ-02 pair web maps of China use.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from desktop.seat.app_state import AppState
 from desktop.domain.coords import wgs84_to_gcj02
+from desktop.seat.app_state import AppState
 
 
 class CityStatusBar(QStatusBar):
@@ -54,4 +55,5 @@ class CityStatusBar(QStatusBar):
             self.cursor_label.setText(self.tr("Lon {lon:.6f}° Lat {lat:.6f}°").format(lon=lon, lat=lat))
             gcj_lon, gcj_lat = wgs84_to_gcj02(lon, lat)
             self.cursor_label.setToolTip(
-                self.tr("GCJ-02 {lon:.6f}°, {lat:.6f}°").format(lon=float(gcj_lon), lat=float(gcj_lat)))
+                self.tr("GCJ-02 {lon:.6f}°, {lat:.6f}°").format(lon=float(gcj_lon), lat=float(gcj_lat))
+            )

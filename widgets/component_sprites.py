@@ -2,6 +2,7 @@
 
 QImage (not QPixmap) so worker threads may paint them; built lazily under a lock.
 """
+
 from __future__ import annotations
 
 import math
@@ -42,11 +43,20 @@ def _draw(shape: str, fill: QColor, outline: QColor | None, size: float) -> QIma
     elif shape == "star":
         painter.drawPolygon(_star(c, r, r * 0.45))
     elif shape == "diamond":
-        painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
-                                       QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())]))
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(c.x(), c.y() - r),
+                    QPointF(c.x() + r, c.y()),
+                    QPointF(c.x(), c.y() + r),
+                    QPointF(c.x() - r, c.y()),
+                ]
+            )
+        )
     elif shape == "triangle":
-        painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y() + r),
-                                       QPointF(c.x() - r, c.y() + r)]))
+        painter.drawPolygon(
+            QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y() + r), QPointF(c.x() - r, c.y() + r)])
+        )
     painter.end()
     return image
 

@@ -1,4 +1,5 @@
 """The confirm/cancel row every dialog shares: the confirm button says what it does."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

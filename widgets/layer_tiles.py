@@ -5,6 +5,7 @@ data change re-renders that layer's tiles only, a new layer renders only its own
 a visibility switch renders nothing: the backdrop composites the cached tiles in the new order.
 Labels are placed across layers (no label overprints another), so they have one cache over all.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThreadPool, Signal

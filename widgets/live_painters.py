@@ -5,6 +5,7 @@ vehicles are one ``drawPixmapFragments`` over an (N, 10) float64 array (kind spr
 by heading, pre-rotated in 10° steps so each marker is a plain blit), their trails one
 path per kind; camera cones one path; alarms and cases are few and pulse or glow.
 """
+
 from __future__ import annotations
 
 import math
@@ -76,9 +77,13 @@ class _Prepared:
 
     def fits(self, view: ViewTransform, stamp: tuple) -> bool:
         gx, gy = view.grid_origin
-        return (self.key == (view.res, view.width, view.height) and len(stamp) == len(self.stamp)
-                and all(a is b if isinstance(a, np.ndarray) else a == b for a, b in zip(stamp, self.stamp))
-                and abs(gx - self.anchor[0]) < MARGIN and abs(gy - self.anchor[1]) < MARGIN)
+        return (
+            self.key == (view.res, view.width, view.height)
+            and len(stamp) == len(self.stamp)
+            and all(a is b if isinstance(a, np.ndarray) else a == b for a, b in zip(stamp, self.stamp))
+            and abs(gx - self.anchor[0]) < MARGIN
+            and abs(gy - self.anchor[1]) < MARGIN
+        )
 
     def local(self, view: ViewTransform, mx, my) -> tuple[np.ndarray, np.ndarray]:
         gx, gy = view.to_grid(mx, my)
@@ -107,8 +112,15 @@ class VehiclePainter:
 
     def paint(self, painter: QPainter, view: ViewTransform, _phase: float) -> None:
         layer = self.layer  # its updates replace the arrays: identity is the version
-        stamp = (layer.x, layer.y, layer.heading, layer.kind,
-                 view.zoom >= 15, view.zoom >= 14, view.zoom >= PLATES_FROM_ZOOM)
+        stamp = (
+            layer.x,
+            layer.y,
+            layer.heading,
+            layer.kind,
+            view.zoom >= 15,
+            view.zoom >= 14,
+            view.zoom >= PLATES_FROM_ZOOM,
+        )
         prepared = self._prepared
         if prepared is None or not prepared.fits(view, stamp):
             prepared = self._prepared = self._prepare(view, stamp)
@@ -149,8 +161,14 @@ class VehiclePainter:
             self._sheet = _vehicle_sheet()
         kinds = np.minimum(layer.kind[rows], len(styles.VEHICLE_COLOURS)).astype(np.int64)
         steps = np.rint(layer.heading[rows] * (HEADING_STEPS / 360.0)).astype(np.int64) % HEADING_STEPS
-        prepared.fragments = fragments(np.rint(x), np.rint(y), SPRITE, SPRITE, (kinds * HEADING_STEPS + steps) * SPRITE,
-                                       0.0 if view.zoom < 15 else SPRITE)  # at whole pixels: plain blits
+        prepared.fragments = fragments(
+            np.rint(x),
+            np.rint(y),
+            SPRITE,
+            SPRITE,
+            (kinds * HEADING_STEPS + steps) * SPRITE,
+            0.0 if view.zoom < 15 else SPRITE,
+        )  # at whole pixels: plain blits
         if view.zoom >= PLATES_FROM_ZOOM and prepared.drawn <= 300:
             prepared.plates = list(zip(layer.plates[rows].tolist(), x.tolist(), y.tolist()))
         return prepared
@@ -179,8 +197,17 @@ class VehiclePainter:
             trail_colour.setAlpha(130)
             pen = QPen(trail_colour, 2.0 if prepared.smooth_trails else 0.0)
             pen.setCosmetic(True)
-            trails.append((pen, arrayToQPath(tx[start:end].ravel(), ty[start:end].ravel(),
-                                             connect=connect[start:end].ravel(), finiteCheck=False)))
+            trails.append(
+                (
+                    pen,
+                    arrayToQPath(
+                        tx[start:end].ravel(),
+                        ty[start:end].ravel(),
+                        connect=connect[start:end].ravel(),
+                        finiteCheck=False,
+                    ),
+                )
+            )
         return trails
 
 
@@ -239,8 +266,11 @@ class CameraPainter:
         reach = layer.column("range_m") / np.cos(np.radians(layer.y)) / view.res  # pixels
         rows = np.flatnonzero(prepared.culled(view, x, y, float(reach.max(initial=0)) + 8))
         x, y = x[rows], y[rows]
-        prepared.cones = self._cones(x, y, reach[rows], layer.column("heading")[rows],
-                                     layer.column("fov")[rows]) if cones and len(rows) else None
+        prepared.cones = (
+            self._cones(x, y, reach[rows], layer.column("heading")[rows], layer.column("fov")[rows])
+            if cones and len(rows)
+            else None
+        )
         # One blit per camera from a pre-rendered dot (an anti-aliased drawEllipse per camera
         # cost ~7 µs each: 2 000 cameras were 15 ms of every city frame).
         prepared.dot = _camera_dot(4.0 if cones else 2.5)
@@ -302,6 +332,10 @@ class CasePainter:
             painter.drawPolygon(QPolygonF([QPointF(x, y - 7), QPointF(x + 6, y), QPointF(x, y + 7), QPointF(x - 6, y)]))
 
 
-for _kind, _painter in ((VehicleLayer, VehiclePainter), (CameraLayer, CameraPainter), (AlarmLayer, AlarmPainter),
-                        (CaseLayer, CasePainter)):
+for _kind, _painter in (
+    (VehicleLayer, VehiclePainter),
+    (CameraLayer, CameraPainter),
+    (AlarmLayer, AlarmPainter),
+    (CaseLayer, CasePainter),
+):
     register_painter(_kind, _painter)

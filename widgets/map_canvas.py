@@ -10,6 +10,7 @@ Web-Mercator tiles by worker threads (:mod:`widgets.tile_cache`), cached per lay
 of a new zoom render, the scaled tiles of the level above or below stand in, so the map is never
 blank and the GUI never waits.
 """
+
 from __future__ import annotations
 
 import math
@@ -44,8 +45,15 @@ _TILE_REPAINT_MS = 40
 class MapCanvas(QWidget):
     """Shows :attr:`AppState.layers`; ``base_map`` is ``"auto"`` (QGIS when available) or ``"own"``."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None, *, base_map: str = "auto",
-                 threads: int = 2, overview: bool = True):
+    def __init__(
+        self,
+        state: AppState,
+        parent: QWidget | None = None,
+        *,
+        base_map: str = "auto",
+        threads: int = 2,
+        overview: bool = True,
+    ):
         super().__init__(parent)
         self.setObjectName("mapCanvas")
         self.setMouseTracking(True)
@@ -141,8 +149,13 @@ class MapCanvas(QWidget):
 
     def _fly_step(self, t: float) -> None:
         a, b = self._fly_from, self._fly_to
-        self._set_view(self._view.with_(cx=a.cx + (b.cx - a.cx) * t, cy=a.cy + (b.cy - a.cy) * t,
-                                        res=math.exp(math.log(a.res) + (math.log(b.res) - math.log(a.res)) * t)))
+        self._set_view(
+            self._view.with_(
+                cx=a.cx + (b.cx - a.cx) * t,
+                cy=a.cy + (b.cy - a.cy) * t,
+                res=math.exp(math.log(a.res) + (math.log(b.res) - math.log(a.res)) * t),
+            )
+        )
 
     def zoom(self, factor: float, anchor: QPointF) -> None:
         """Zoom by ``factor`` keeping the point under ``anchor`` (widget pixels) in place."""
@@ -225,8 +238,9 @@ class MapCanvas(QWidget):
 
     def _in_tiles(self, layer) -> bool:
         """A tile layer that shows: visible, and not part of the base map while QGIS draws that."""
-        return (self._tiled(layer) and layer.visible
-                and (self.base.mode != QGIS or not getattr(layer, "base_map", False)))
+        return (
+            self._tiled(layer) and layer.visible and (self.base.mode != QGIS or not getattr(layer, "base_map", False))
+        )
 
     def _style(self, layer) -> tuple:
         """What a tile layer's snapshot bakes in besides its data."""
@@ -252,8 +266,10 @@ class MapCanvas(QWidget):
         shown = [layer for layer in self._state.layers if self._in_tiles(layer)]
         snapshots = [self._snapshot(layer) for layer in shown]
         self.tiles.set_order(shown)
-        self.tiles.set_labels(tuple(LabelsOf(s) for s in snapshots if getattr(s, "has_labels", False)),
-                              None if changed_lonlat is None else mercator_bbox(changed_lonlat))
+        self.tiles.set_labels(
+            tuple(LabelsOf(s) for s in snapshots if getattr(s, "has_labels", False)),
+            None if changed_lonlat is None else mercator_bbox(changed_lonlat),
+        )
         self._live = [self._painters[layer] for layer in self._state.layers if layer in self._painters]
         self.update()
 

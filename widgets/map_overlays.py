@@ -3,6 +3,7 @@
 Tools add their own items (rubber bands, measure lines) with ``MapCanvas.add_overlay``; an item
 is anything with ``paint(painter, view)`` where ``view`` is the :class:`ViewTransform`.
 """
+
 from __future__ import annotations
 
 import math
@@ -82,8 +83,11 @@ def paint_scale_bar(painter: QPainter, view: ViewTransform) -> None:
     painter.drawLine(QPointF(left, base), QPointF(left + width, base))
     for x in (left, left + width):
         painter.drawLine(QPointF(x, base - 5), QPointF(x, base))
-    text = (QCoreApplication.translate("MapCanvas", "{n:g} km").format(n=length / 1000) if length >= 1000
-            else QCoreApplication.translate("MapCanvas", "{n:g} m").format(n=length))
+    text = (
+        QCoreApplication.translate("MapCanvas", "{n:g} km").format(n=length / 1000)
+        if length >= 1000
+        else QCoreApplication.translate("MapCanvas", "{n:g} m").format(n=length)
+    )
     painter.setFont(label_font(12))
     painter.drawText(QRectF(left, base - 22, width + 60, 16), Qt.AlignmentFlag.AlignLeft, text)
 
@@ -98,5 +102,8 @@ def paint_north_arrow(painter: QPainter, view: ViewTransform) -> None:
     painter.drawPolygon(QPolygonF([c + QPointF(0, -16), c + QPointF(-8, 8), c + QPointF(0, 3)]))
     painter.setPen(QColor("#e2e8f0"))
     painter.setFont(label_font(12, bold=True))
-    painter.drawText(QRectF(c.x() - 12, c.y() + 8, 24, 18), Qt.AlignmentFlag.AlignCenter,
-                     QCoreApplication.translate("MapCanvas", "N"))
+    painter.drawText(
+        QRectF(c.x() - 12, c.y() + 8, 24, 18),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("MapCanvas", "N"),
+    )

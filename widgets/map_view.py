@@ -3,6 +3,7 @@
 Data stay lon/lat (CGCS2000 ≈ WGS-84 to a metre); the canvas projects once with the closed
 form, vectorised. Tiles are the XYZ 256-px scheme of :mod:`desktop.qgis_render` base tiles.
 """
+
 from __future__ import annotations
 
 import math
@@ -66,10 +67,14 @@ class ViewTransform:
     height: int = 1
 
     def to_screen(self, mx, my) -> tuple[np.ndarray, np.ndarray]:
-        return (np.asarray(mx) - self.cx) / self.res + self.width / 2, (self.cy - np.asarray(my)) / self.res + self.height / 2
+        return (np.asarray(mx) - self.cx) / self.res + self.width / 2, (
+            self.cy - np.asarray(my)
+        ) / self.res + self.height / 2
 
     def from_screen(self, px, py) -> tuple[np.ndarray, np.ndarray]:
-        return self.cx + (np.asarray(px) - self.width / 2) * self.res, self.cy - (np.asarray(py) - self.height / 2) * self.res
+        return self.cx + (np.asarray(px) - self.width / 2) * self.res, self.cy - (
+            np.asarray(py) - self.height / 2
+        ) * self.res
 
     def lonlat_to_screen(self, lon, lat) -> tuple[np.ndarray, np.ndarray]:
         return self.to_screen(*to_mercator(lon, lat))
@@ -81,7 +86,9 @@ class ViewTransform:
     def grid_origin(self) -> tuple[float, float]:
         """The view's top left in pixels of this resolution from the world's top left: drawings
         positioned on that grid stay valid while the view pans."""
-        return (self.cx + MERCATOR_HALF) / self.res - self.width / 2, (MERCATOR_HALF - self.cy) / self.res - self.height / 2
+        return (self.cx + MERCATOR_HALF) / self.res - self.width / 2, (
+            MERCATOR_HALF - self.cy
+        ) / self.res - self.height / 2
 
     def to_grid(self, mx, my) -> tuple[np.ndarray, np.ndarray]:
         """Mercator metres to pixels of :attr:`grid_origin`'s grid."""

@@ -1,4 +1,5 @@
 """The overview inset: the whole city (districts and grids) with the map's current view boxed."""
+
 from __future__ import annotations
 
 import numpy as np

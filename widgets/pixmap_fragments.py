@@ -1,4 +1,5 @@
 """Many copies of one pixmap in one ``QPainter.drawPixmapFragments`` call, from numpy arrays."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,8 +23,9 @@ def fragments(x: np.ndarray, y: np.ndarray, width, height, sx=0.0, sy=0.0) -> np
 def draw_fragments(painter: QPainter, rows: np.ndarray, pixmap: QPixmap) -> None:
     """One ``drawPixmapFragments`` call for :func:`fragments` rows (none: nothing drawn)."""
     if len(rows):
-        painter.drawPixmapFragments(shiboken6.wrapInstance(rows.ctypes.data, QPainter.PixmapFragment), len(rows),
-                                    pixmap)
+        painter.drawPixmapFragments(
+            shiboken6.wrapInstance(rows.ctypes.data, QPainter.PixmapFragment), len(rows), pixmap
+        )
 
 
 def blit_centred(painter: QPainter, pixmap: QPixmap, x: np.ndarray, y: np.ndarray) -> None:

@@ -5,6 +5,7 @@ workers paint from it without locks. Level of detail: 管理部件 aggregate int
 circles per 32- or 64-px cell below :data:`SYMBOL_ZOOM` and show individual symbols from it on;
 labels appear in their zoom range where they fit inside the tile without overlapping.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,10 +15,10 @@ import numpy as np
 import shapely
 from pyqtgraph.functions import arrayToQPath
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from desktop.domain.tiles import TILE_SIZE, tile_bounds
-from layers.city_styles import COMPONENT_SYMBOLS, COMPONENT_DEFAULT
+from layers.city_styles import COMPONENT_DEFAULT, COMPONENT_SYMBOLS
 from layers.painter_registry import register_painter
 from layers.point_table import ComponentLayer
 from layers.vector_layer import LabelStyle, Symbol, VectorLayer
@@ -142,10 +143,13 @@ class LabelPlacer:
         rect = QRectF(x - width / 2 - 2, y - metrics.height() / 2 - 1, width + 4, metrics.height() + 2)
         col, row = math.floor(rect.left() / TILE_SIZE), math.floor(rect.top() / TILE_SIZE)
         tile = QRectF(col * TILE_SIZE, row * TILE_SIZE, TILE_SIZE, TILE_SIZE)
-        if not (0 <= col < self._cols and 0 <= row < self._rows and tile.contains(rect)) \
-                or any(rect.intersects(r) for r, *_ in self._placed):
+        if not (0 <= col < self._cols and 0 <= row < self._rows and tile.contains(rect)) or any(
+            rect.intersects(r) for r, *_ in self._placed
+        ):
             return False
-        self._placed.append((rect, text, font, QPointF(x - width / 2, y + metrics.ascent() - metrics.height() / 2), style))
+        self._placed.append(
+            (rect, text, font, QPointF(x - width / 2, y + metrics.ascent() - metrics.height() / 2), style)
+        )
         return True
 
     def paint(self, painter: QPainter) -> int:
@@ -154,8 +158,9 @@ class LabelPlacer:
         for rect, text, font, origin, style in self._placed:
             halo = QColor(style.halo)
             left, top = math.floor(rect.left()) - 2, math.floor(rect.top()) - 2
-            image = QImage(math.ceil(rect.width()) + 5, math.ceil(rect.height()) + 5,
-                           QImage.Format.Format_ARGB32_Premultiplied)
+            image = QImage(
+                math.ceil(rect.width()) + 5, math.ceil(rect.height()) + 5, QImage.Format.Format_ARGB32_Premultiplied
+            )
             image.fill(Qt.GlobalColor.transparent)
             p = QPainter(image)
             p.setFont(font)
@@ -238,7 +243,6 @@ class VectorSnapshot:
             if text:
                 labels.place(str(text), x, y, style, font)
 
-
     def _pen_px(self, s: Symbol, frame: TileFrame) -> float:
         return max(s.stroke_px, s.width_m / frame.ground_res)
 
@@ -273,12 +277,14 @@ class VectorSnapshot:
             painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 
-    def _paint_lines(self, painter: QPainter, frame: TileFrame, s: Symbol, path: QPainterPath,
-                     ends: tuple[np.ndarray, np.ndarray]) -> None:
+    def _paint_lines(
+        self, painter: QPainter, frame: TileFrame, s: Symbol, path: QPainterPath, ends: tuple[np.ndarray, np.ndarray]
+    ) -> None:
         """Flat-capped strokes plus a disc on every end: Qt strokes round-capped wide pens 5× slower."""
         colour, width = s.stroke or s.fill, self._pen_px(s, frame)
-        painter.setPen(QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap,
-                            Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
+        )
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         if width > _CAP_MIN_PX:
@@ -349,7 +355,7 @@ class ComponentSnapshot:
         px, py = frame.to_px(self.x[rows], self.y[rows])
         cell_px = 32 if frame.z >= CLUSTER_FINE_ZOOM else 64
         nx, ny = frame.cols * TILE_SIZE // cell_px, frame.rows * TILE_SIZE // cell_px
-        cell = (np.clip(py // cell_px, 0, ny - 1).astype(int) * nx + np.clip(px // cell_px, 0, nx - 1).astype(int))
+        cell = np.clip(py // cell_px, 0, ny - 1).astype(int) * nx + np.clip(px // cell_px, 0, nx - 1).astype(int)
         n_classes = len(self.colours)
         counts = np.bincount(cell * n_classes + self.major[rows], minlength=nx * ny * n_classes)
         counts = counts.reshape(nx * ny, n_classes)
@@ -403,11 +409,16 @@ def _over(colour: str, fill: QColor) -> QColor:
     """``colour`` composited over the opaque ``fill``."""
     c = QColor(colour)
     a = c.alphaF()
-    return QColor.fromRgbF(c.redF() * a + fill.redF() * (1 - a), c.greenF() * a + fill.greenF() * (1 - a),
-                           c.blueF() * a + fill.blueF() * (1 - a))
+    return QColor.fromRgbF(
+        c.redF() * a + fill.redF() * (1 - a),
+        c.greenF() * a + fill.greenF() * (1 - a),
+        c.blueF() * a + fill.blueF() * (1 - a),
+    )
 
 
 _pixmaps: dict[tuple, QPixmap] = {}
+
+
 def _dot(colour: str, radius: float, cluster: bool = False) -> QPixmap:
     """An anti-aliased disc centred in an even-sized pixmap: a round line cap, or a cluster mark
     (translucent fill, faint light rim)."""

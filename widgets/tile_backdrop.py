@@ -9,6 +9,7 @@ first, kept for the next composites), and each such
 call may hand the GIL to a tile worker for the length of its current paint call, so the fewer
 per frame the better (at 1920×1080 a frame of tiles was 40–100 calls).
 """
+
 from __future__ import annotations
 
 import math
@@ -51,8 +52,11 @@ def draw_source(painter: QPainter, key: TileKey, lookup: Lookup, target: QRectF)
         image = lookup(child)
         if image is not None:
             if not image.isNull():
-                painter.drawImage(QRectF(target.x() + dx * half_w, target.y() + dy * half_h, half_w, half_h), image,
-                                  QRectF(image.rect()))
+                painter.drawImage(
+                    QRectF(target.x() + dx * half_w, target.y() + dy * half_h, half_w, half_h),
+                    image,
+                    QRectF(image.rect()),
+                )
             drew = False
     return drew
 
@@ -130,8 +134,13 @@ class Backdrop:
             self._new_image(seen.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN), grid, keep=False)
         elif not self._rect().contains(seen):
             self._new_image(seen.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN), grid, keep=True)
-        todo = [key for key in self._keys(seen) if key not in self._covered or key in self._arrived or (
-            key not in self._exact and any(_stands_in(other, key) for other in self._arrived))]
+        todo = [
+            key
+            for key in self._keys(seen)
+            if key not in self._covered
+            or key in self._arrived
+            or (key not in self._exact and any(_stands_in(other, key) for other in self._arrived))
+        ]
         self._arrived.clear()
         if todo:
             target = QPainter(self._image)

@@ -8,6 +8,7 @@ version; invalidating a box bumps the versions of the keys it touches, so late r
 version are dropped, while the old image stays on show until the new one arrives (the map never
 goes blank).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -21,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 
 from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
-from widgets.map_view import TileKey, WORLD
+from widgets.map_view import WORLD, TileKey
 from widgets.static_layers import LabelPlacer, TileFrame
 
 MAX_TILES = 1500  # ≈ 400 MB of 256² ARGB tiles at most
@@ -50,8 +51,9 @@ class TileStack:
         frame = TileFrame.of(key, cols, rows)
         return any(not hasattr(layer, "touches") or layer.touches(frame) for layer in self.layers)
 
-    def render_block(self, key: TileKey, cols: int = 1, rows: int = 1) -> tuple[list[tuple[TileKey, QImage]],
-                                                                                  dict[str, str]]:
+    def render_block(
+        self, key: TileKey, cols: int = 1, rows: int = 1
+    ) -> tuple[list[tuple[TileKey, QImage]], dict[str, str]]:
         """The ``cols`` × ``rows`` tiles from ``key`` on, painted as one image and cut apart (queries,
         conversions and Qt calls cost about the same per block as per tile; a tile left wholly
         transparent is :data:`EMPTY`), and the layers' modes."""
@@ -78,9 +80,16 @@ class TileStack:
         if cols == rows == 1:
             return [(key, image if pixels.any() else EMPTY)], modes
         z, x, y = key
-        return [((z, x + dx, y + dy), image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE)
-                 if pixels[dy * TILE_SIZE:(dy + 1) * TILE_SIZE, dx * TILE_SIZE:(dx + 1) * TILE_SIZE].any() else EMPTY)
-                for dy in range(rows) for dx in range(cols)], modes
+        return [
+            (
+                (z, x + dx, y + dy),
+                image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE)
+                if pixels[dy * TILE_SIZE : (dy + 1) * TILE_SIZE, dx * TILE_SIZE : (dx + 1) * TILE_SIZE].any()
+                else EMPTY,
+            )
+            for dy in range(rows)
+            for dx in range(cols)
+        ], modes
 
 
 def block_side(z: int) -> int:
@@ -119,7 +128,12 @@ def keys_touching(keys, bbox_m: tuple[float, float, float, float], margin_px: fl
         size = WORLD / 2**z
         m = margin_px * size / TILE_SIZE
         left, top = -MERCATOR_HALF + x * size, MERCATOR_HALF - y * size
-        if left - m <= bbox_m[2] and bbox_m[0] <= left + size + m and top - size - m <= bbox_m[3] and bbox_m[1] <= top + m:
+        if (
+            left - m <= bbox_m[2]
+            and bbox_m[0] <= left + size + m
+            and top - size - m <= bbox_m[3]
+            and bbox_m[1] <= top + m
+        ):
             touched.append((z, x, y))
     return touched
 
@@ -230,8 +244,9 @@ class TileCache(QObject):
         planned = []
         for key, cols, rows in blocks(wanted):
             z, x, y = key
-            versions = [((z, x + dx, y + dy), self._pending[(z, x + dx, y + dy)])
-                        for dy in range(rows) for dx in range(cols)]
+            versions = [
+                ((z, x + dx, y + dy), self._pending[(z, x + dx, y + dy)]) for dy in range(rows) for dx in range(cols)
+            ]
             planned.append((key, cols, rows, (self._stack, self._id, versions)))
         return planned
 
@@ -273,8 +288,9 @@ def job(key: TileKey, cols: int, rows: int, parts: list[tuple]):
                 results += [(cache_id, tile_key, version, EMPTY, {}) for tile_key, version in versions]
                 continue
             tiles, modes = stack.render_block(key, cols, rows)
-            results += [(cache_id, tile_key, version, image, modes)
-                        for (tile_key, image), (_, version) in zip(tiles, versions)]
+            results += [
+                (cache_id, tile_key, version, image, modes) for (tile_key, image), (_, version) in zip(tiles, versions)
+            ]
         try:
             relay.rendered.emit(results)  # one queued call for the whole job
         except RuntimeError:  # the application is shutting down and the relay is gone

@@ -5,6 +5,7 @@ requires; the host installs every feature after the ones it requires, whatever o
 in. Docks, menu and toolbar actions and status-bar items all go through the host, which removes them
 again symmetrically (plugins use the same host through :class:`plugins.api.PluginHost`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -34,22 +35,40 @@ class WindowHost(PluginHost, Protocol):
     window: QMainWindow  # the parent of dialogs and docks
     docks: Mapping[str, QDockWidget]  # by key (a dock's objectName is ``dock_<key>``)
 
-    def create_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, *,
-                    tabified_with: str | None = None, size: int | None = None) -> QDockWidget:
+    def create_dock(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        *,
+        tabified_with: str | None = None,
+        size: int | None = None,
+    ) -> QDockWidget:
         """A dock around ``widget`` in ``area`` (or a tab beside the dock ``tabified_with``); ``size`` is
         its default width (left/right) or height (top/bottom)."""
-    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
-                 tabified_with: str | None = None) -> None: ...
+
+    def add_dock(
+        self,
+        dock: QDockWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        tabified_with: str | None = None,
+    ) -> None: ...
     def add_action(self, action: QAction, menu: str = PLUGINS, section: str = PLUGINS) -> None:
         """Add ``action`` to a section of a menu (menus and sections are made on first use)."""
+
     def add_menu(self, key: str, menu: QMenu) -> None:
         """Put a menu that fills itself (书签) at its place in the menu bar."""
+
     def add_tool_bar(self, toolbar: QToolBar) -> None:
         """Add ``toolbar`` at the top; its objectName names it for :meth:`add_tool_action`."""
+
     def add_tool_action(self, action: QAction, toolbar: str) -> None:
         """Add ``action`` to the toolbar whose objectName is ``toolbar``; :meth:`remove_action` removes it."""
+
     def add_status_item(self, widget: QWidget) -> None:
         """A permanent item at the right of the status bar."""
+
     def remove_status_item(self, widget: QWidget) -> None: ...
 
 
@@ -92,4 +111,3 @@ def install_order(features: Iterable[Feature]) -> list[Feature]:
         first = next(iter(pending))
         visit(first, first)
     return ordered
-

@@ -4,6 +4,7 @@ Kinds are registered in :data:`BENCHES` (name → module path); a kind's module 
 ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` and is imported only when run,
 so a new kind is one line here plus its own module.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -19,8 +20,11 @@ BENCHES: dict[str, str] = {
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("bench", help="性能测试（输出一行 JSON）",
-                                   description="性能测试：每种测试输出一行 JSON，含同一次运行中测得的基准值。")
+    parser = subparsers.add_parser(
+        "bench",
+        help="性能测试（输出一行 JSON）",
+        description="性能测试：每种测试输出一行 JSON，含同一次运行中测得的基准值。",
+    )
     kinds = parser.add_subparsers(dest="bench_kind", metavar="种类", required=True)
     for name, module_path in BENCHES.items():
         module = importlib.import_module(module_path)

@@ -6,6 +6,7 @@ with bulk inserts of numpy-generated columns, then times open/overdue cases by d
 by grid, one case's timeline, and a month's KPIs for all departments. Baselines measured in the
 same run (a primary-key lookup, an indexed count of the month) let the figures read as ratios.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ import sqlite3
 import sys
 import time
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ from desktop.storage.models import Case, CaseAudit
 log = logging.getLogger(__name__)
 
 GENERATOR_VERSION = 2
-NOW = datetime(2026, 11, 1, 2, 0, tzinfo=timezone.utc)  # the bench's "now" (10:00 Beijing time)
+NOW = datetime(2026, 11, 1, 2, 0, tzinfo=UTC)  # the bench's "now" (10:00 Beijing time)
 SPAN_DAYS = 730
 OPEN_DAYS = 7  # cases younger than this may still be open
 DEPARTMENTS, GRIDS, INSPECTORS = 12, 600, 200
@@ -40,10 +41,35 @@ QUERY_TARGET_MS, KPI_TARGET_MS = 50.0, 1000.0
 _CHUNK = 250_000
 _SOURCES = ("监督员上报", "12345热线", "公众号", "视频AI", "物联感知")
 _CLOSED_STAGES = ("已结案", "作废")
-_CASE_COLUMNS = ("id", "case_no", "stage", "source", "class_kind", "class_code", "description", "x", "y",
-                 "grid_code", "department_id", "created_at", "deadline", "reporter_id", "phase_since", "limit_s",
-                 "limit_unit", "suspended_total_s", "filed_at", "dispatched_at", "closed_at", "disposed_in_time",
-                 "rework_count", "extension_count", "returned_count", "version", "is_drill")
+_CASE_COLUMNS = (
+    "id",
+    "case_no",
+    "stage",
+    "source",
+    "class_kind",
+    "class_code",
+    "description",
+    "x",
+    "y",
+    "grid_code",
+    "department_id",
+    "created_at",
+    "deadline",
+    "reporter_id",
+    "phase_since",
+    "limit_s",
+    "limit_unit",
+    "suspended_total_s",
+    "filed_at",
+    "dispatched_at",
+    "closed_at",
+    "disposed_in_time",
+    "rework_count",
+    "extension_count",
+    "returned_count",
+    "version",
+    "is_drill",
+)
 _AUDIT_COLUMNS = ("case_id", "ts", "actor", "seat", "action", "from_stage", "to_stage", "comment", "is_drill")
 
 
@@ -58,15 +84,23 @@ def _stamp(moments: np.ndarray) -> list:
 
 
 def _seed_reference_rows(connection) -> None:
-    connection.execute("INSERT INTO admin_area (code, name, level) VALUES ('9901', '基准市', 'city'),"
-                       " ('990101001001', '基准社区', 'community')")
-    connection.executemany("INSERT INTO department (id, code, name, kind) VALUES (?, ?, ?, '市政')",
-                           [(d, f"D{d:02d}", f"基准部门{d}") for d in range(1, DEPARTMENTS + 1)])
-    connection.executemany("INSERT INTO unit_grid (code, community_code, area_m2, zone_type, name) "
-                           "VALUES (?, '990101001001', 250000, '其他', ?)",
-                           [(f"99010100100{g:04d}", f"基准网格{g}") for g in range(GRIDS)])
-    connection.executemany("INSERT INTO staff (id, code, name, role) VALUES (?, ?, ?, '监督员')",
-                           [(s, f"S{s:04d}", f"监督员{s}") for s in range(1, INSPECTORS + 1)])
+    connection.execute(
+        "INSERT INTO admin_area (code, name, level) VALUES ('9901', '基准市', 'city'),"
+        " ('990101001001', '基准社区', 'community')"
+    )
+    connection.executemany(
+        "INSERT INTO department (id, code, name, kind) VALUES (?, ?, ?, '市政')",
+        [(d, f"D{d:02d}", f"基准部门{d}") for d in range(1, DEPARTMENTS + 1)],
+    )
+    connection.executemany(
+        "INSERT INTO unit_grid (code, community_code, area_m2, zone_type, name) "
+        "VALUES (?, '990101001001', 250000, '其他', ?)",
+        [(f"99010100100{g:04d}", f"基准网格{g}") for g in range(GRIDS)],
+    )
+    connection.executemany(
+        "INSERT INTO staff (id, code, name, role) VALUES (?, ?, ?, '监督员')",
+        [(s, f"S{s:04d}", f"监督员{s}") for s in range(1, INSPECTORS + 1)],
+    )
 
 
 def _case_chunk(rng: np.random.Generator, first_id: int, size: int, origin: np.datetime64, span_s: int):
@@ -77,15 +111,21 @@ def _case_chunk(rng: np.random.Generator, first_id: int, size: int, origin: np.d
     age_days = (np.datetime64(NOW.replace(tzinfo=None), "s") - created).astype(np.int64) / 86400
     open_ = (age_days < OPEN_DAYS) & (rng.random(size) < 0.6 * (1 - age_days / OPEN_DAYS))
     voided = ~open_ & (rng.random(size) < 0.04)
-    stage = np.where(open_, np.asarray(OPEN_STAGES)[rng.integers(0, len(OPEN_STAGES), size)],
-                     np.where(voided, "作废", "已结案"))
+    stage = np.where(
+        open_, np.asarray(OPEN_STAGES)[rng.integers(0, len(OPEN_STAGES), size)], np.where(voided, "作废", "已结案")
+    )
     step = lambda: rng.integers(300, 4 * 3600, size).astype("timedelta64[s]")  # noqa: E731
     filed = created + step()
     dispatched = filed + step()
     disposed = dispatched + rng.integers(1800, 3 * 86400, size).astype("timedelta64[s]")
     closed = disposed + step()
     nat = np.datetime64("NaT", "s")
-    reached = {s: i for i, s in enumerate(("信息采集", "案件建立", "任务派遣", "任务处理", "挂账", "处理反馈", "核查结案", "已结案"))}
+    reached = {
+        s: i
+        for i, s in enumerate(
+            ("信息采集", "案件建立", "任务派遣", "任务处理", "挂账", "处理反馈", "核查结案", "已结案")
+        )
+    }
     level = np.vectorize(lambda s: reached.get(s, 0))(stage)
     filed = np.where((level >= 1) | voided, filed, nat)
     dispatched = np.where(level >= 2, dispatched, nat)
@@ -95,30 +135,49 @@ def _case_chunk(rng: np.random.Generator, first_id: int, size: int, origin: np.d
     limit_s = np.where(open_, 3 * 8 * 3600.0, np.nan)
     deadline = np.where(open_, phase_since + np.full(size, 3 * 86400, "timedelta64[s]"), nat)
     kinds = np.where(rng.random(size) < 0.5, "部件", "事项")
-    codes = np.char.add(np.char.zfill(rng.integers(1, 7, size).astype(str), 2),
-                        np.char.zfill(rng.integers(1, 20, size).astype(str), 2))
+    codes = np.char.add(
+        np.char.zfill(rng.integers(1, 7, size).astype(str), 2), np.char.zfill(rng.integers(1, 20, size).astype(str), 2)
+    )
     department = np.where(np.isnat(dispatched), -1, rng.integers(1, DEPARTMENTS + 1, size))
     in_time = np.where(stage == "已结案", rng.random(size) < 0.9, False)
     columns = {
-        "id": ids.tolist(), "case_no": [f"B{i:010d}" for i in ids], "stage": stage.tolist(),
+        "id": ids.tolist(),
+        "case_no": [f"B{i:010d}" for i in ids],
+        "stage": stage.tolist(),
         "source": np.asarray(_SOURCES)[rng.integers(0, len(_SOURCES), size)].tolist(),
-        "class_kind": kinds.tolist(), "class_code": codes.tolist(), "description": [""] * size,
-        "x": (118.2 + rng.random(size) * 0.2).tolist(), "y": (33.9 + rng.random(size) * 0.2).tolist(),
+        "class_kind": kinds.tolist(),
+        "class_code": codes.tolist(),
+        "description": [""] * size,
+        "x": (118.2 + rng.random(size) * 0.2).tolist(),
+        "y": (33.9 + rng.random(size) * 0.2).tolist(),
         "grid_code": [f"99010100100{g:04d}" for g in rng.integers(0, GRIDS, size)],
         "department_id": [None if d < 0 else int(d) for d in department],
-        "created_at": _stamp(created), "deadline": _stamp(deadline),
-        "reporter_id": rng.integers(1, INSPECTORS + 1, size).tolist(), "phase_since": _stamp(phase_since),
-        "limit_s": [None if np.isnan(v) else float(v) for v in limit_s], "limit_unit": np.where(open_, "工作时", None).tolist(),
-        "suspended_total_s": [0.0] * size, "filed_at": _stamp(filed), "dispatched_at": _stamp(dispatched),
-        "closed_at": _stamp(closed_at), "disposed_in_time": [None if s != "已结案" else bool(v) for s, v in zip(stage, in_time)],
-        "rework_count": (rng.random(size) < 0.05).astype(int).tolist(), "extension_count": [0] * size,
-        "returned_count": [0] * size, "version": (level + 1).tolist(), "is_drill": [False] * size,
+        "created_at": _stamp(created),
+        "deadline": _stamp(deadline),
+        "reporter_id": rng.integers(1, INSPECTORS + 1, size).tolist(),
+        "phase_since": _stamp(phase_since),
+        "limit_s": [None if np.isnan(v) else float(v) for v in limit_s],
+        "limit_unit": np.where(open_, "工作时", None).tolist(),
+        "suspended_total_s": [0.0] * size,
+        "filed_at": _stamp(filed),
+        "dispatched_at": _stamp(dispatched),
+        "closed_at": _stamp(closed_at),
+        "disposed_in_time": [None if s != "已结案" else bool(v) for s, v in zip(stage, in_time)],
+        "rework_count": (rng.random(size) < 0.05).astype(int).tolist(),
+        "extension_count": [0] * size,
+        "returned_count": [0] * size,
+        "version": (level + 1).tolist(),
+        "is_drill": [False] * size,
     }
     rows = list(zip(*(columns[name] for name in _CASE_COLUMNS)))
-    audit = [(int(i), ts, "基准", "基准", "上报", None, "信息采集", "", False)
-             for i, ts in zip(ids, columns["created_at"])]
-    audit += [(int(i), ts, "基准", "基准", "结案", "核查结案", "已结案", "", False)
-              for i, ts in zip(ids, columns["closed_at"]) if ts is not None]
+    audit = [
+        (int(i), ts, "基准", "基准", "上报", None, "信息采集", "", False) for i, ts in zip(ids, columns["created_at"])
+    ]
+    audit += [
+        (int(i), ts, "基准", "基准", "结案", "核查结案", "已结案", "", False)
+        for i, ts in zip(ids, columns["closed_at"])
+        if ts is not None
+    ]
     return rows, audit
 
 
@@ -140,8 +199,10 @@ def generate(path: Path, cases: int, seed: int = 1) -> None:
         indexes = [index for table in (Case.__table__, CaseAudit.__table__) for index in table.indexes]
         for index in indexes:  # built once after loading: far faster than row by row
             cursor.execute(f'DROP INDEX "{index.name}"')
-        case_sql = f"INSERT INTO \"case\" ({', '.join(_CASE_COLUMNS)}) VALUES ({', '.join('?' * len(_CASE_COLUMNS))})"
-        audit_sql = f"INSERT INTO case_audit ({', '.join(_AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(_AUDIT_COLUMNS))})"
+        case_sql = f'INSERT INTO "case" ({", ".join(_CASE_COLUMNS)}) VALUES ({", ".join("?" * len(_CASE_COLUMNS))})'
+        audit_sql = (
+            f"INSERT INTO case_audit ({', '.join(_AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(_AUDIT_COLUMNS))})"
+        )
         per_case_s = SPAN_DAYS * 86400 / max(cases, 1)
         for start in range(0, cases, _CHUNK):
             size = min(_CHUNK, cases - start)
@@ -183,7 +244,9 @@ def measure(db: CityDatabase, repeats: int = 3) -> dict:
         sample = np.random.default_rng(7).integers(1, top + 1, 50).tolist()
         kinds = {
             "open_by_department": [lambda d=d: open_cases_by(session, Case.department_id, d) for d in departments],
-            "overdue_by_department": [lambda d=d: open_cases_by(session, Case.department_id, d, NOW) for d in departments],
+            "overdue_by_department": [
+                lambda d=d: open_cases_by(session, Case.department_id, d, NOW) for d in departments
+            ],
             "open_by_grid": [lambda g=g: open_cases_by(session, Case.grid_code, g) for g in grids],
             "overdue_by_grid": [lambda g=g: open_cases_by(session, Case.grid_code, g, NOW) for g in grids],
             "timeline": [lambda c=c: timeline(session, c) for c in sample],
@@ -194,12 +257,20 @@ def measure(db: CityDatabase, repeats: int = 3) -> dict:
                 work()
             timings[name] = [_ms(work) for _ in range(repeats) for work in works]
             session.expunge_all()
-        baseline = [_ms(lambda c=c: session.get(Case, c)) for c in sample for _ in range(repeats) if not session.expunge_all()]
+        baseline = [
+            _ms(lambda c=c: session.get(Case, c)) for c in sample for _ in range(repeats) if not session.expunge_all()
+        ]
         month_end = NOW.astimezone(LOCAL_TZ).replace(day=1, hour=0, minute=0, second=0)  # the last full month
         month_start = (month_end - timedelta(days=1)).replace(day=1)
         kpi = sorted(_ms(lambda: compute_kpis(session, month_start, month_end, "department")) for _ in range(repeats))
-        count = sorted(_ms(lambda: session.scalar(select(func.count()).where(
-            Case.created_at >= month_start, Case.created_at < month_end))) for _ in range(repeats))
+        count = sorted(
+            _ms(
+                lambda: session.scalar(
+                    select(func.count()).where(Case.created_at >= month_start, Case.created_at < month_end)
+                )
+            )
+            for _ in range(repeats)
+        )
         open_total = session.scalar(select(func.count()).where(Case.stage.in_(OPEN_STAGES)))
     query_p99 = max(_p99(values) for values in timings.values())
     baseline_p99 = _p99(baseline)
@@ -213,7 +284,8 @@ def measure(db: CityDatabase, repeats: int = 3) -> dict:
         "baseline_month_count_ms": round(count[len(count) // 2], 2),
         "query_vs_baseline": round(query_p99 / baseline_p99, 1) if baseline_p99 else None,
         "kpi_vs_baseline": round(kpi[len(kpi) // 2] / count[len(count) // 2], 1) if count[0] else None,
-        "query_target_ms": QUERY_TARGET_MS, "kpi_target_ms": KPI_TARGET_MS,
+        "query_target_ms": QUERY_TARGET_MS,
+        "kpi_target_ms": KPI_TARGET_MS,
         "within_targets": query_p99 <= QUERY_TARGET_MS and kpi[len(kpi) // 2] <= KPI_TARGET_MS,
         "load_average_1m": round(os.getloadavg()[0], 2),  # other work on the machine inflates the tail
     }

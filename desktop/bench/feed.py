@@ -5,12 +5,13 @@ Processes: this one is the seat (Qt offscreen); the gateway and the producers ea
 process of their own, as in a deployment (``main.py gateway`` beside the devices' producers).
 Phases: a saturating burst with a gateway crash-restart in the middle (msgs/s, lost, duplicated),
 a paced run at the target load (20,000 alarms/s, or 80 % of the burst rate when that is lower) or at
-``--paced-rate`` (latency producer send → row in the alarm model, under that load), and 1000 JT/T 808 terminals reporting every 10 s into ``main.py gateway --jt808-port``
-(CPU of the gateway process).
+``--paced-rate`` (latency producer send → row in the alarm model, under that load), and 1000 JT/T 808
+terminals reporting every 10 s into ``main.py gateway --jt808-port`` (CPU of the gateway process).
 ``burst_cpu_us_per_msg``: CPU µs per alarm of each process during the burst (where the time goes).
 The producers run at a lower CPU priority (they stand in for devices on other machines).
 Run ``python -m desktop.bench.feed`` (prints one JSON line).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,9 @@ import time
 from pathlib import Path
 
 from desktop.child_process import behind_the_window
-from desktop.paths import ROOT
 from desktop.feeds.client import FeedPublisher
 from desktop.feeds.gateway import FeedGateway
+from desktop.paths import ROOT
 
 CLIENT_TOKEN, PRODUCER_TOKEN = "bench-seat", "bench-producer"
 TARGET_RATE = 20_000.0  # alarms/s the seat must sustain (issue #4)
@@ -40,6 +41,7 @@ def new_gateway(log_path: Path, port: int = 0) -> FeedGateway:
 # --- the load: two child processes ---------------------------------------------------------
 # The gateway runs alone in its process (as ``main.py gateway`` does); the producers are another
 # process, so generating the load never competes with the gateway for one event loop.
+
 
 async def _gateway(args) -> None:
     """Serve until stdin says so; crash-restart (connections aborted, queued appends lost) once the
@@ -70,8 +72,18 @@ async def _produce(args) -> None:
         publisher = publishers[n % len(publishers)]
         while publisher.pending >= 2000:
             await asyncio.sleep(0.002)
-        publisher.publish({"kind": "井盖开启", "x": 118.28, "y": 33.95, "ts": time.time(), "message": f"压测 {n}",
-                           "payload": {"sent": time.time(), "n": n}, "simulated": True}, msg_id=f"{args.port}-{n}")
+        publisher.publish(
+            {
+                "kind": "井盖开启",
+                "x": 118.28,
+                "y": 33.95,
+                "ts": time.time(),
+                "message": f"压测 {n}",
+                "payload": {"sent": time.time(), "n": n},
+                "simulated": True,
+            },
+            msg_id=f"{args.port}-{n}",
+        )
         if args.rate:
             await asyncio.sleep(max(0.0, started + (n + 1) / args.rate - time.perf_counter()))
         elif n % 200 == 0:
@@ -85,8 +97,9 @@ async def _produce(args) -> None:
 
 def _spawn(mode: str, *args, preexec_fn=None) -> subprocess.Popen:
     command = [sys.executable, "-m", "desktop.bench.feed", mode, *map(str, args)]
-    child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                             preexec_fn=preexec_fn)
+    child = subprocess.Popen(
+        command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, preexec_fn=preexec_fn
+    )
     assert child.stdout.readline().strip() == "ready"
     return child
 
@@ -97,6 +110,7 @@ def _tell(child: subprocess.Popen, line: str) -> None:
 
 
 # --- the seat: this process, with Qt --------------------------------------------------------
+
 
 class _Seat:
     """An AppState on a fresh city DB, its LiveFeed, a hidden AlarmPanel and a stall meter."""
@@ -163,10 +177,12 @@ def _run_phase(seat: _Seat, workdir: Path, alarms: int, rate: float, restart: bo
     from desktop.seat.live_feed import free_port
 
     port = free_port()
-    gateway = _spawn("gateway", "--log", workdir / "log.db", "--port", port,
-                     "--restart-at", alarms // 2 if restart else -1)
-    producers = _spawn("produce", "--port", port, "--alarms", alarms, "--rate", rate,
-                       preexec_fn=behind_the_window)  # the load stands in for other machines: it yields the CPU
+    gateway = _spawn(
+        "gateway", "--log", workdir / "log.db", "--port", port, "--restart-at", alarms // 2 if restart else -1
+    )
+    producers = _spawn(
+        "produce", "--port", port, "--alarms", alarms, "--rate", rate, preexec_fn=behind_the_window
+    )  # the load stands in for other machines: it yields the CPU
     seat.feed.connect_to(f"ws://127.0.0.1:{port}", CLIENT_TOKEN)
     seat.wait(lambda: seat.feed.bridge.state == CONNECTED, 10)
     base = len(seat.feed.model)
@@ -182,14 +198,17 @@ def _run_phase(seat: _Seat, workdir: Path, alarms: int, rate: float, restart: bo
         _tell(child, "done")
         child.wait(20)
     seat.feed.stop()
-    return {"received": len(seat.feed.model) - base, "elapsed_s": elapsed, "stall_ms": seat.stall_ms,
-            "cpu_us_per_msg": cpu}
+    return {
+        "received": len(seat.feed.model) - base,
+        "elapsed_s": elapsed,
+        "stall_ms": seat.stall_ms,
+        "cpu_us_per_msg": cpu,
+    }
 
 
 def _cpu(gateway: subprocess.Popen, producers: subprocess.Popen) -> dict[str, float]:
     """CPU seconds used so far by the three processes."""
-    return {"gateway": _cpu_seconds(gateway.pid), "producers": _cpu_seconds(producers.pid),
-            "seat": time.process_time()}
+    return {"gateway": _cpu_seconds(gateway.pid), "producers": _cpu_seconds(producers.pid), "seat": time.process_time()}
 
 
 def _cpu_per_1000_terminals(workdir: Path, terminals: int, reports: int) -> float:
@@ -207,9 +226,27 @@ def _cpu_per_1000_terminals(workdir: Path, terminals: int, reports: int) -> floa
     db.close()
     port, jt808 = free_port(), free_port()
     gateway = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "--log-level", "WARNING", "gateway",
-         "--port", str(port), "--jt808-port", str(jt808), "--token", CLIENT_TOKEN, "--producer-token", PRODUCER_TOKEN,
-         "--log", str(workdir / "fleet-log.db")], cwd=ROOT)
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            str(db_path),
+            "--log-level",
+            "WARNING",
+            "gateway",
+            "--port",
+            str(port),
+            "--jt808-port",
+            str(jt808),
+            "--token",
+            CLIENT_TOKEN,
+            "--producer-token",
+            PRODUCER_TOKEN,
+            "--log",
+            str(workdir / "fleet-log.db"),
+        ],
+        cwd=ROOT,
+    )
     try:
         time.sleep(3)  # imports and the terminal table
         before, started = _cpu_seconds(gateway.pid), time.monotonic()
@@ -226,9 +263,14 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: int = 1000, reports: int = 3,
-                       paced_rate: float | None = None,
-                       timeout_s: float = 120.0) -> dict:
+def run_app_feed_bench(
+    alarms: int = 40_000,
+    paced_s: float = 10.0,
+    terminals: int = 1000,
+    reports: int = 3,
+    paced_rate: float | None = None,
+    timeout_s: float = 120.0,
+) -> dict:
     from desktop.shell.app import create_application, freeze_startup_objects
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -252,7 +294,8 @@ def run_app_feed_bench(alarms: int = 40_000, paced_s: float = 10.0, terminals: i
         "paced_msgs_per_s": round(paced_rate, 1),
         "gui_stall_ms_max": round(max(burst["stall_ms"], paced["stall_ms"]), 1),
         "gui_stall_ms_max_paced": round(paced["stall_ms"], 1),
-        "alarms": alarms, "alarms_lost": alarms - len(set(numbers) & set(range(alarms))),
+        "alarms": alarms,
+        "alarms_lost": alarms - len(set(numbers) & set(range(alarms))),
         "alarms_duplicated": len(numbers) - len(set(numbers)),
         "gateway_restarts": 1,
         "burst_cpu_us_per_msg": burst["cpu_us_per_msg"],
@@ -266,13 +309,14 @@ HELP = "实时接入：生产者→网关→坐席入库的吞吐、告警延迟
 def add_arguments(parser) -> None:
     parser.add_argument("--alarms", type=int, default=40_000, help="突发阶段的告警条数，默认 40000")
     parser.add_argument("--terminals", type=int, default=1000, help="JT/T 808 终端数（0 表示不测），默认 1000")
-    parser.add_argument("--paced-rate", type=float, help="匀速阶段每秒告警数（测延迟），默认为目标负载 20000（突发速率不足时取其 80%%）")
+    parser.add_argument(
+        "--paced-rate", type=float, help="匀速阶段每秒告警数（测延迟），默认为目标负载 20000（突发速率不足时取其 80%%）"
+    )
 
 
 def run(args) -> int:
     """``main.py bench feed``."""
-    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
-          flush=True)
+    print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)), flush=True)
     return 0
 
 
@@ -293,8 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.mode == "produce":
         asyncio.run(_produce(args))
     else:
-        print(json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
-              flush=True)
+        print(
+            json.dumps(run_app_feed_bench(args.alarms, terminals=args.terminals, paced_rate=args.paced_rate)),
+            flush=True,
+        )
     return 0
 
 

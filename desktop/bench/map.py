@@ -7,6 +7,7 @@ for the same view, when QGIS is installed),
 rss_mb, and baselines from the same run: an empty-frame fill and a one-call ``drawPoints`` of
 as many points as the city has components, so the figures read as ratios on any machine.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,12 @@ _TILE_REPAINT_SETTLE_MS = 100  # longer than the canvas's throttled repaint for 
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--size", type=size_argument, default=(1920, 1080), metavar="宽x高", help="画布尺寸，默认 1920x1080")
-    parser.add_argument("--vehicles", type=int, default=10_000, metavar="数量", help="车辆数，默认 10000（不足时沿道路合成）")
+    parser.add_argument(
+        "--size", type=size_argument, default=(1920, 1080), metavar="宽x高", help="画布尺寸，默认 1920x1080"
+    )
+    parser.add_argument(
+        "--vehicles", type=int, default=10_000, metavar="数量", help="车辆数，默认 10000（不足时沿道路合成）"
+    )
     parser.add_argument("--frames", type=int, default=60, metavar="帧数", help="每个缩放级别的帧数，默认 60")
     parser.add_argument("--seed", type=int, default=1)
 
@@ -51,8 +56,9 @@ class _Fleet:
     def positions(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         shapely = self._shapely
         here = shapely.get_coordinates(shapely.line_interpolate_point(self.lines, self.at, normalized=True))
-        ahead = shapely.get_coordinates(shapely.line_interpolate_point(self.lines, np.minimum(self.at + 0.01, 1),
-                                                                       normalized=True))
+        ahead = shapely.get_coordinates(
+            shapely.line_interpolate_point(self.lines, np.minimum(self.at + 0.01, 1), normalized=True)
+        )
         heading = np.degrees(np.arctan2(ahead[:, 0] - here[:, 0], ahead[:, 1] - here[:, 1])) % 360
         return here[:, 0], here[:, 1], heading
 
@@ -98,8 +104,13 @@ def _baselines(width: int, height: int, points: int, rng) -> dict:
 def _qgis_view_ms(database_url: str, layers: dict, bbox, width: int, height: int) -> tuple[float | None, str]:
     """QGIS rendering what the static tiles show for the view: the base project plus the city's
     unit grids and components (exported to a GeoPackage, simply styled), after a warm-up render."""
-    from desktop.qgis_render.client import (QgisRenderer, RenderError, available, export_overlay_layers,
-                                            write_base_project)
+    from desktop.qgis_render.client import (
+        QgisRenderer,
+        RenderError,
+        available,
+        export_overlay_layers,
+        write_base_project,
+    )
     from widgets.base_map_source import project_directory
 
     if not available():
@@ -112,8 +123,9 @@ def _qgis_view_ms(database_url: str, layers: dict, bbox, width: int, height: int
             what = "base project (roads, water, green, boundaries, places)"
             if grids is not None and components is not None:
                 city_dir = base_dir / "city"  # not beside base.gpkg: the base tiles hash that folder
-                overlay = export_overlay_layers(grids.geometries, grids.categories, components.x, components.y,
-                                                city_dir / "overlay.gpkg")
+                overlay = export_overlay_layers(
+                    grids.geometries, grids.categories, components.x, components.y, city_dir / "overlay.gpkg"
+                )
                 project = renderer.write_city_project(project.parent / "base.gpkg", overlay, city_dir / "city.qgs")
                 what = f"base project + {len(grids)} unit grids + {len(components)} components"
             renderer.render(project, bbox, width, height, "EPSG:3857")  # warm-up
@@ -132,14 +144,19 @@ def run(args) -> int:
     rng = np.random.default_rng(args.seed)
     layers = {getattr(layer, "table", None) or type(layer).__name__: layer for layer in state.layers}
     vehicles = next(layer for layer in state.layers if type(layer).__name__ == "VehicleLayer")
-    roads = next(layer for layer in state.layers if getattr(layer, "base_map", False) and len(layer)
-                 and layer.symbols)
+    roads = next(layer for layer in state.layers if getattr(layer, "base_map", False) and len(layer) and layer.symbols)
     components = len(layers.get("component", []))
     if len(vehicles) < args.vehicles:
         fleet = _Fleet(roads, args.vehicles, rng)
         x, y, heading = fleet.positions()
-        vehicles.set_vehicles(np.arange(args.vehicles), rng.integers(0, 4, args.vehicles),
-                              [f"苏N{i:05d}" for i in range(args.vehicles)], x, y, heading)
+        vehicles.set_vehicles(
+            np.arange(args.vehicles),
+            rng.integers(0, 4, args.vehicles),
+            [f"苏N{i:05d}" for i in range(args.vehicles)],
+            x,
+            y,
+            heading,
+        )
     else:
         fleet = None
     canvas.show()
@@ -155,7 +172,9 @@ def run(args) -> int:
                 fleet.advance()
                 x, y, heading = fleet.positions()
                 simulated += 1
-                vehicles.update_positions(vehicles.ids, x, y, heading, np.full(len(x), 30.0), np.full(len(x), simulated))
+                vehicles.update_positions(
+                    vehicles.ids, x, y, heading, np.full(len(x), 30.0), np.full(len(x), simulated)
+                )
             if frame % 20 == 10:
                 canvas.zoom(1.25 if frame % 40 == 10 else 0.8, canvas.rect().center().toPointF())
             else:

@@ -1,6 +1,7 @@
 """The video bench: per-tile fps and process CPU for 1, 4, 9 and 16 tiles of 640×360 @ 25 fps
 local HTTP-TS streams (ffmpeg servers on 127.0.0.1), against ``ffmpeg -i URL -f null -`` decoding
 the same stream. Measures the decode path up to the frame handed to the tile (painting excluded)."""
+
 from __future__ import annotations
 
 import json
@@ -61,8 +62,12 @@ def _tiles(clip: Path, count: int, seconds: float) -> dict:
         _poll(players, seconds)
         cpu, wall = time.process_time() - cpu, time.monotonic() - wall
         fps = [round((c.frames - f) / wall, 1) for c, f in zip(counters, start_frames)]
-        return {"fps": fps, "fps_min": min(fps), "cpu_cores": round(cpu / wall, 3),
-                "backends": sorted({p.backend_name for p in players})}
+        return {
+            "fps": fps,
+            "fps_min": min(fps),
+            "cpu_cores": round(cpu / wall, 3),
+            "backends": sorted({p.backend_name for p in players}),
+        }
     finally:
         for player in players:
             player.stop()
@@ -74,8 +79,12 @@ def _ffmpeg_baseline(clip: Path, seconds: float) -> float:
     server, url = serve_http_ts(clip)
     try:
         start = time.monotonic()
-        decoder = subprocess.Popen(["ffmpeg", "-nostdin", "-v", "error", "-i", url, "-t", str(seconds), "-f", "null", "-"],
-                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        decoder = subprocess.Popen(
+            ["ffmpeg", "-nostdin", "-v", "error", "-i", url, "-t", str(seconds), "-f", "null", "-"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _, _, usage = os.wait4(decoder.pid, 0)
         decoder.returncode = 0
         return round((usage.ru_utime + usage.ru_stime) / (time.monotonic() - start), 3)

@@ -6,11 +6,12 @@ Council's notice for each year (for 2026: the General Office's notice of 2025-11
 adds the next year's days in ``work_calendar.csv`` in the data folder (same columns; its rows
 win) as soon as the notice is out, and the seat warns when the calendar is about to run out.
 """
+
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +24,7 @@ _DAY_TYPES = {"休": False, "班": True}
 
 def as_utc(moment: datetime) -> datetime:
     """An aware UTC datetime (naive values are taken as UTC)."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,10 @@ class WorkCalendar:
         if self.covers(today + timedelta(days=ahead_days)):
             return None
         end = f"只编到 {self.through:%Y-%m-%d}" if self.through else "没有节假日表"
-        return (f"工作日历{end}：之后的时限按普通周末计算。请把国务院办公厅公布的新一年放假安排"
-                f"写入 {local_calendar_path()}（列：date,type,note；type 为 休 或 班）")
+        return (
+            f"工作日历{end}：之后的时限按普通周末计算。请把国务院办公厅公布的新一年放假安排"
+            f"写入 {local_calendar_path()}（列：date,type,note；type 为 休 或 班）"
+        )
 
     @property
     def day_seconds(self) -> float:
@@ -85,7 +88,7 @@ class WorkCalendar:
                 begin = max(lo, moment)
                 span = (hi - begin).total_seconds()
                 if left <= span:
-                    return (begin + timedelta(seconds=left)).astimezone(timezone.utc)
+                    return (begin + timedelta(seconds=left)).astimezone(UTC)
                 left -= span
             day += timedelta(days=1)
         raise ValueError("工作日历中找不到足够的工作时间")
@@ -115,8 +118,12 @@ def read_calendar(path: Path | str | None = None, hours=DEFAULT_HOURS) -> WorkCa
     for table in paths:
         days.update(_read_days(table))
     through = date(max(days).year, 12, 31) if days else None
-    return WorkCalendar(hours=tuple(hours), holidays=frozenset(d for d, work in days.items() if not work),
-                        workdays=frozenset(d for d, work in days.items() if work), through=through)
+    return WorkCalendar(
+        hours=tuple(hours),
+        holidays=frozenset(d for d, work in days.items() if not work),
+        workdays=frozenset(d for d, work in days.items() if work),
+        through=through,
+    )
 
 
 def _read_days(path: Path) -> dict[date, bool]:

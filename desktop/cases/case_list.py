@@ -3,6 +3,7 @@
 :class:`CaseFilter` holds the SQL-side filters (stage, department, grid, source, reporting
 dates, case-number search); the traffic light is computed per case and filtered afterwards.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -62,12 +63,15 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     return query.where(*(c for c in conditions if c is not None))
 
 
-def list_cases(session: Session, f: CaseFilter, calendar: WorkCalendar, now: datetime,
-               limit: int = DEFAULT_LIMIT) -> list[CaseRow]:
+def list_cases(
+    session: Session, f: CaseFilter, calendar: WorkCalendar, now: datetime, limit: int = DEFAULT_LIMIT
+) -> list[CaseRow]:
     """Cases matching ``f``, newest first (at most ``limit`` before the traffic-light filter)."""
     query = _filtered(select(Case), f).order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)
-    rows = [CaseRow(CaseRecord.of(case), traffic_light(case, calendar, now) if case.stage in PHASES else None)
-            for case in session.scalars(query)]
+    rows = [
+        CaseRow(CaseRecord.of(case), traffic_light(case, calendar, now) if case.stage in PHASES else None)
+        for case in session.scalars(query)
+    ]
     return [row for row in rows if not f.light or row.light == f.light]
 
 
@@ -84,8 +88,17 @@ def read_case_list(db: CityDatabase, f: CaseFilter, calendar: WorkCalendar, now:
 
 
 #: What an overview of open cases shows (plain rows: no ORM objects for thousands of cases).
-OVERVIEW_COLUMNS = (Case.id, Case.case_no, Case.stage, Case.source, Case.department_id, Case.grid_code,
-                    Case.created_at, Case.deadline, Case.is_drill)
+OVERVIEW_COLUMNS = (
+    Case.id,
+    Case.case_no,
+    Case.stage,
+    Case.source,
+    Case.department_id,
+    Case.grid_code,
+    Case.created_at,
+    Case.deadline,
+    Case.is_drill,
+)
 
 
 def open_cases_by(session: Session, column, key, now: datetime | None = None) -> list[Row]:

@@ -1,4 +1,5 @@
 """One case as a seat shows it: plain frozen records read from the database, never ORM objects."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,4 +68,5 @@ def read_case(db: CityDatabase, case_id: int) -> tuple[CaseRecord | None, list[A
         audit = session.scalars(select(CaseAudit).where(CaseAudit.case_id == case_id).order_by(CaseAudit.id))
         return CaseRecord.of(case), [
             AuditEntry(a.ts, a.action, a.actor, a.seat, a.from_stage, a.to_stage, a.comment, tuple(a.attachments or ()))
-            for a in audit]
+            for a in audit
+        ]

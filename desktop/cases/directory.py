@@ -1,4 +1,5 @@
 """What a seat chooses from: departments, unit grids, the staff at seats and the class directory."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,10 @@ def seat_staff(db: CityDatabase, roles: tuple[str, ...]) -> list[SeatPerson]:
     with db.session() as session:
         query = select(Staff, Department.name).outerjoin(Department, Staff.department_id == Department.id)
         rows = session.execute(query.where(Staff.role.in_(roles)).order_by(Staff.role, Staff.code)).all()
-    return [SeatPerson(person.code, Actor(person.name, person.role, person.id, person.department_id), department)
-            for person, department in rows]
+    return [
+        SeatPerson(person.code, Actor(person.name, person.role, person.id, person.department_id), department)
+        for person, department in rows
+    ]
 
 
 def class_entries(db: CityDatabase | None) -> list[ClassEntry]:

@@ -12,6 +12,7 @@ Measures score 0–100:
 A dimension scores the weighted mean of its indicators with data; the index is the weighted
 mean of all of them, graded with the KPI grade bands. Drill cases never count.
 """
+
 from __future__ import annotations
 
 import csv
@@ -67,10 +68,16 @@ def read_indicators(path: Path | str | None = None) -> tuple[Indicator, ...]:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             try:
                 indicator = Indicator(
-                    row["dimension"].strip(), row["key"].strip(), row["name"].strip(), row["class_kind"].strip(),
-                    row["class_prefix"].strip(), row["measure"].strip(),
-                    float(row["target"]) if row["target"].strip() else None, float(row["weight"]),
-                    row.get("description", "").strip())
+                    row["dimension"].strip(),
+                    row["key"].strip(),
+                    row["name"].strip(),
+                    row["class_kind"].strip(),
+                    row["class_prefix"].strip(),
+                    row["measure"].strip(),
+                    float(row["target"]) if row["target"].strip() else None,
+                    float(row["weight"]),
+                    row.get("description", "").strip(),
+                )
             except (KeyError, ValueError) as exc:
                 raise ValueError(f"综合评价指标表“{path.name}”第 {line} 行无效：{exc}") from None
             if indicator.dimension not in DIMENSIONS or indicator.measure not in MEASURES:
@@ -110,8 +117,14 @@ def score(indicator: Indicator, numerator: int, denominator: int, area_km2: floa
     return 100.0 * (1.0 - rate if indicator.measure in INVERTED else rate)
 
 
-def evaluate(session: Session, start: datetime, end: datetime, by_grid: bool = False,
-             indicators: tuple[Indicator, ...] | None = None, table: KpiTable | None = None) -> list[EvaluationRow]:
+def evaluate(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    by_grid: bool = False,
+    indicators: tuple[Indicator, ...] | None = None,
+    table: KpiTable | None = None,
+) -> list[EvaluationRow]:
     """综合评价 of the cases reported in [start, end): one row per 单元网格, or one row 全部."""
     indicators = indicators or read_indicators()
     table = table or read_kpi_table()
@@ -119,14 +132,19 @@ def evaluate(session: Session, start: datetime, end: datetime, by_grid: bool = F
     for ind in indicators:
         numerator, denominator = MEASURES[ind.measure]
         matching = ind.condition()
-        sums += [func.coalesce(func.sum(case((and_(matching, numerator), 1), else_=0)), 0),
-                 func.coalesce(func.sum(case((and_(matching, denominator), 1), else_=0)), 0)]
+        sums += [
+            func.coalesce(func.sum(case((and_(matching, numerator), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((and_(matching, denominator), 1), else_=0)), 0),
+        ]
     query = select(*([Case.grid_code] if by_grid else []), *sums).where(
-        Case.created_at >= as_utc(start), Case.created_at < as_utc(end), Case.is_drill.is_(False))
+        Case.created_at >= as_utc(start), Case.created_at < as_utc(end), Case.is_drill.is_(False)
+    )
     if by_grid:
         query = query.where(Case.grid_code.is_not(None)).group_by(Case.grid_code).order_by(Case.grid_code)
-    grids = {code: (name, area) for code, name, area in session.execute(
-        select(UnitGrid.code, UnitGrid.name, UnitGrid.area_m2))}
+    grids = {
+        code: (name, area)
+        for code, name, area in session.execute(select(UnitGrid.code, UnitGrid.name, UnitGrid.area_m2))
+    }
     days = (as_utc(end) - as_utc(start)).total_seconds() / 86400
     rows = []
     for result in session.execute(query):
@@ -135,10 +153,14 @@ def evaluate(session: Session, start: datetime, end: datetime, by_grid: bool = F
         if not by_grid and not any(counts):
             continue
         name, area_m2 = grids.get(key, (None, 0.0)) if by_grid else ("全部", sum(a for _, a in grids.values()))
-        scores = {ind.key: score(ind, counts[2 * i], counts[2 * i + 1], (area_m2 or 0.0) / 1e6, days)
-                  for i, ind in enumerate(indicators)}
-        dimensions = {dim: _weighted((ind.weight, scores[ind.key]) for ind in indicators if ind.dimension == dim)
-                      for dim in DIMENSIONS}
+        scores = {
+            ind.key: score(ind, counts[2 * i], counts[2 * i + 1], (area_m2 or 0.0) / 1e6, days)
+            for i, ind in enumerate(indicators)
+        }
+        dimensions = {
+            dim: _weighted((ind.weight, scores[ind.key]) for ind in indicators if ind.dimension == dim)
+            for dim in DIMENSIONS
+        }
         index = _weighted((ind.weight, scores[ind.key]) for ind in indicators)
         rows.append(EvaluationRow(key, name or str(key), scores, dimensions, index, table.grade(index)))
     return rows

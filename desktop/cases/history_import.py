@@ -6,6 +6,7 @@ when its row changed and skipped when identical; a number used by a case made in
 is refused. Imported cases carry the stage timestamps and flags :mod:`desktop.cases.kpi`
 counts, and an audit row per stage (seat :data:`IMPORT_SEAT`) so their timeline reads as usual.
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,9 +39,28 @@ STAGE_TIMES = (
 )
 RESULTS = ("", "按期结案", "超期结案", "不予立案", "作废", "挂账")
 #: Case columns an import sets (compared to decide whether a re-imported row changed).
-FIELDS = ("source", "class_kind", "class_code", "x", "y", "address", "description", "grid_code", "department_id",
-          "created_at", "filed_at", "dispatched_at", "closed_at", "stage", "disposed_in_time", "rework_count",
-          "phase_since", "limit_s", "limit_unit", "deadline")
+FIELDS = (
+    "source",
+    "class_kind",
+    "class_code",
+    "x",
+    "y",
+    "address",
+    "description",
+    "grid_code",
+    "department_id",
+    "created_at",
+    "filed_at",
+    "dispatched_at",
+    "closed_at",
+    "stage",
+    "disposed_in_time",
+    "rework_count",
+    "phase_since",
+    "limit_s",
+    "limit_unit",
+    "deadline",
+)
 
 
 class HistoryImportError(ExchangeError):
@@ -101,11 +121,20 @@ class _RowParser:
         stage, action_times = self._stages(times, rejected, result)
         department_id = self._department(get("department"), times["dispatched_at"])
         values = {
-            "case_no": get("case_no"), "source": get("source"), "class_kind": get("class_kind") or None,
-            "class_code": get("class_code") or None, "x": x, "y": y, "address": get("address") or None,
-            "description": get("description"), "department_id": department_id, "stage": stage,
-            "created_at": times["reported_at"], "filed_at": times["registered_at"],
-            "dispatched_at": times["dispatched_at"], "closed_at": times["closed_at"] if stage == "已结案" else None,
+            "case_no": get("case_no"),
+            "source": get("source"),
+            "class_kind": get("class_kind") or None,
+            "class_code": get("class_code") or None,
+            "x": x,
+            "y": y,
+            "address": get("address") or None,
+            "description": get("description"),
+            "department_id": department_id,
+            "stage": stage,
+            "created_at": times["reported_at"],
+            "filed_at": times["registered_at"],
+            "dispatched_at": times["dispatched_at"],
+            "closed_at": times["closed_at"] if stage == "已结案" else None,
             "rework_count": reworks,
             "disposed_in_time": self._in_time(get("class_kind"), get("class_code"), times, result),
         }
@@ -115,7 +144,7 @@ class _RowParser:
     def _stages(self, times: dict, rejected: datetime | None, result: str):
         reached = [(times[key], stage, action) for key, stage, action in STAGE_TIMES if times[key]]
         present = [bool(times[key]) for key, _, _ in STAGE_TIMES]
-        if False in present and True in present[present.index(False):]:
+        if False in present and True in present[present.index(False) :]:
             gap = STAGE_TIMES[present.index(False)][0]
             raise ValueError(f"后续阶段有时间但缺少 {gap}")
         moments = [moment for moment, _, _ in reached]
@@ -163,8 +192,13 @@ class _RowParser:
         if phase is None:
             return {"phase_since": None, "limit_s": None, "limit_unit": None, "deadline": None}
         limit = self.limits.limit(values["class_kind"], values["class_code"], phase)
-        clock = {"phase_since": since, "limit_s": limit.seconds(self.calendar), "limit_unit": limit.unit,
-                 "suspended_since": since if values["stage"] == "挂账" else None, "suspended_total_s": 0.0}
+        clock = {
+            "phase_since": since,
+            "limit_s": limit.seconds(self.calendar),
+            "limit_unit": limit.unit,
+            "suspended_since": since if values["stage"] == "挂账" else None,
+            "suspended_total_s": 0.0,
+        }
         return clock | {"deadline": deadline(Case(**clock), self.calendar)}
 
 
@@ -194,21 +228,39 @@ def read_rows(path: Path | str, parser: _RowParser) -> tuple[list[tuple[int, dic
     return parsed, problems
 
 
-def import_history(db: CityDatabase, path: Path | str, calendar: WorkCalendar | None = None,
-                   limits: TimeLimits | None = None) -> ImportResult:
+def import_history(
+    db: CityDatabase, path: Path | str, calendar: WorkCalendar | None = None, limits: TimeLimits | None = None
+) -> ImportResult:
     """Import the file in one transaction, or raise :class:`HistoryImportError` and write nothing."""
     with db.session() as session, session.begin():
         departments = {}
         for dept_id, code, name in session.execute(select(Department.id, Department.code, Department.name)):
             departments[code] = departments[name] = dept_id
-        rows, problems = read_rows(path, _RowParser(departments, calendar or read_calendar(), limits or TimeLimits.read()))
-        existing = {case.case_no: case for case in session.scalars(
-            select(Case).where(Case.case_no.in_([values["case_no"] for _, values in rows])))} if rows else {}
-        imported = set(session.scalars(select(CaseAudit.case_id).where(
-            CaseAudit.seat == IMPORT_SEAT, CaseAudit.case_id.in_([c.id for c in existing.values()]))))
-        problems += [(line, f"案件编号 {values['case_no']} 已被系统内登记的案件使用")
-                     for line, values in rows if values["case_no"] in existing
-                     and existing[values["case_no"]].id not in imported]
+        rows, problems = read_rows(
+            path, _RowParser(departments, calendar or read_calendar(), limits or TimeLimits.read())
+        )
+        existing = (
+            {
+                case.case_no: case
+                for case in session.scalars(
+                    select(Case).where(Case.case_no.in_([values["case_no"] for _, values in rows]))
+                )
+            }
+            if rows
+            else {}
+        )
+        imported = set(
+            session.scalars(
+                select(CaseAudit.case_id).where(
+                    CaseAudit.seat == IMPORT_SEAT, CaseAudit.case_id.in_([c.id for c in existing.values()])
+                )
+            )
+        )
+        problems += [
+            (line, f"案件编号 {values['case_no']} 已被系统内登记的案件使用")
+            for line, values in rows
+            if values["case_no"] in existing and existing[values["case_no"]].id not in imported
+        ]
         if problems:
             raise HistoryImportError(sorted(problems))
         grids = _grids_at(session, [(values["x"], values["y"]) for _, values in rows])
@@ -248,8 +300,16 @@ def _same(current, new) -> bool:
 
 
 def _audit_row(case: Case, moment: datetime, action: str, stage: str) -> CaseAudit:
-    return CaseAudit(case_id=case.id, ts=moment, actor=IMPORT_SEAT, seat=IMPORT_SEAT, action=action,
-                     to_stage=stage, comment="", is_drill=False)
+    return CaseAudit(
+        case_id=case.id,
+        ts=moment,
+        actor=IMPORT_SEAT,
+        seat=IMPORT_SEAT,
+        action=action,
+        to_stage=stage,
+        comment="",
+        is_drill=False,
+    )
 
 
 def _grids_at(session, points: list[tuple[float | None, float | None]]) -> list[str | None]:

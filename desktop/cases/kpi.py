@@ -5,6 +5,7 @@ Definitions, composite-index weights (per grouping) and grade bands are document
 reported in the period; drill cases never count. Counts are one SQL aggregate query; each count
 key of the table has its condition in :data:`CONDITIONS`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -80,11 +81,19 @@ def read_kpi_table(definitions: Path | str | None = None, grades: Path | str | N
     """The KPI definitions and grade bands (the bundled tables unless paths are given)."""
     with Path(definitions or _resource("kpi_definitions.csv")).open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    parsed = tuple(Definition(
-        key=row["key"], name=row["name"], type=row["type"], numerator=row["numerator"],
-        denominator=row["denominator"], invert=row["invert"] == "1", description=row["description"],
-        weights={g: float(row[f"w_{g}"] or 0) for g in GROUPINGS} if row["type"] == "rate" else None,
-    ) for row in rows)
+    parsed = tuple(
+        Definition(
+            key=row["key"],
+            name=row["name"],
+            type=row["type"],
+            numerator=row["numerator"],
+            denominator=row["denominator"],
+            invert=row["invert"] == "1",
+            description=row["description"],
+            weights={g: float(row[f"w_{g}"] or 0) for g in GROUPINGS} if row["type"] == "rate" else None,
+        )
+        for row in rows
+    )
     unknown = [d.key for d in parsed if d.type == "count" and d.key not in CONDITIONS]
     if unknown:
         raise ValueError(f"指标定义表中的计数指标没有统计口径：{'、'.join(unknown)}")
@@ -105,20 +114,25 @@ class KpiRow:
 
 def composite_index(rates: dict[str, float | None], table: KpiTable, grouping: str) -> float | None:
     """Weighted mean of the rate scores (0–100; inverted rates score 100 − rate); rates without data are left out."""
-    scored = [(d.weights[grouping], 100 * (1 - rates[d.key] if d.invert else rates[d.key]))
-              for d in table.rates if d.weights[grouping] > 0 and rates[d.key] is not None]
+    scored = [
+        (d.weights[grouping], 100 * (1 - rates[d.key] if d.invert else rates[d.key]))
+        for d in table.rates
+        if d.weights[grouping] > 0 and rates[d.key] is not None
+    ]
     total = sum(weight for weight, _ in scored)
     return sum(weight * score for weight, score in scored) / total if total else None
 
 
-def compute_kpis(session: Session, start: datetime, end: datetime, by: str | None = None,
-                 table: KpiTable | None = None) -> list[KpiRow]:
+def compute_kpis(
+    session: Session, start: datetime, end: datetime, by: str | None = None, table: KpiTable | None = None
+) -> list[KpiRow]:
     """KPIs of the cases reported in [start, end), one row per group (or one row 全部)."""
     table = table or read_kpi_table()
     column = GROUPINGS[by][0] if by else None
     sums = [func.coalesce(func.sum(case((CONDITIONS[d.key], 1), else_=0)), 0).label(d.key) for d in table.counts]
     query = select(*([column] if by else []), *sums).where(
-        Case.created_at >= as_utc(start), Case.created_at < as_utc(end), Case.is_drill.is_(False))
+        Case.created_at >= as_utc(start), Case.created_at < as_utc(end), Case.is_drill.is_(False)
+    )
     if by:
         query = query.where(column.is_not(None)).group_by(column).order_by(column)
     labels = _labels(session, by)
@@ -127,8 +141,9 @@ def compute_kpis(session: Session, start: datetime, end: datetime, by: str | Non
         counts = {d.key: int(result[d.key]) for d in table.counts}
         if by is None and counts["reported"] == 0:
             continue
-        rates = {d.key: counts[d.numerator] / counts[d.denominator] if counts[d.denominator] else None
-                 for d in table.rates}
+        rates = {
+            d.key: counts[d.numerator] / counts[d.denominator] if counts[d.denominator] else None for d in table.rates
+        }
         key = result[column.key] if by else None
         index = composite_index(rates, table, by or "department")
         rows.append(KpiRow(key, labels.get(key) or str(key or "全部"), counts, rates, index, table.grade(index)))

@@ -1,4 +1,5 @@
 """Everything the 考核 window shows for a period, read in one session: KPIs, evaluation, series."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,7 +26,10 @@ def read_kpi_overview(db: CityDatabase, start: datetime, end: datetime, by: str,
     with db.session() as session:
         rows = compute_kpis(session, start, end, by, table)
         return KpiOverview(
-            overall=compute_kpis(session, start, end, None, table), rows=rows,
+            overall=compute_kpis(session, start, end, None, table),
+            rows=rows,
             departments=rows if by == "department" else compute_kpis(session, start, end, "department", table),
             evaluation=evaluate(session, start, end) + evaluate(session, start, end, by_grid=True),
-            days=daily_counts(session, start, end), classes=class_distribution(session, start, end))
+            days=daily_counts(session, start, end),
+            classes=class_distribution(session, start, end),
+        )

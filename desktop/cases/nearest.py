@@ -5,6 +5,7 @@ road-detour factor and divides by a typical speed per vehicle kind. A vehicle is
 latest position when that is recent, otherwise at its depot; staff (who carry no tracker) are
 placed at the centre of their administrative area.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,18 +38,29 @@ class Recommendation:
 
 def _latest_positions(session: Session, since: datetime, include_drill: bool) -> dict[int, tuple[float, float]]:
     latest = select(VehiclePosition.vehicle_id, func.max(VehiclePosition.ts).label("ts")).where(
-        VehiclePosition.ts >= as_utc(since))
+        VehiclePosition.ts >= as_utc(since)
+    )
     if not include_drill:
         latest = latest.where(VehiclePosition.is_drill.is_(False))
     latest = latest.group_by(VehiclePosition.vehicle_id).subquery()
-    rows = session.execute(select(VehiclePosition.vehicle_id, VehiclePosition.x, VehiclePosition.y).join(
-        latest, (VehiclePosition.vehicle_id == latest.c.vehicle_id) & (VehiclePosition.ts == latest.c.ts)))
+    rows = session.execute(
+        select(VehiclePosition.vehicle_id, VehiclePosition.x, VehiclePosition.y).join(
+            latest, (VehiclePosition.vehicle_id == latest.c.vehicle_id) & (VehiclePosition.ts == latest.c.ts)
+        )
+    )
     return {vehicle_id: (x, y) for vehicle_id, x, y in rows}
 
 
-def recommend(session: Session, department_id: int, x: float, y: float, now: datetime,
-              limit: int = 5, max_age: timedelta = timedelta(minutes=30),
-              include_drill: bool = False) -> list[Recommendation]:
+def recommend(
+    session: Session,
+    department_id: int,
+    x: float,
+    y: float,
+    now: datetime,
+    limit: int = 5,
+    max_age: timedelta = timedelta(minutes=30),
+    include_drill: bool = False,
+) -> list[Recommendation]:
     """The ``limit`` nearest vehicles and 处置人员 of a department, nearest first."""
     positions = _latest_positions(session, now - max_age, include_drill)
     found: list[tuple[str, int, str, float, float, str, str]] = []
@@ -57,9 +69,11 @@ def recommend(session: Session, department_id: int, x: float, y: float, now: dat
             found.append(("车辆", vehicle.id, vehicle.plate, *positions[vehicle.id], "实时定位", vehicle.kind))
         elif vehicle.depot_x is not None:
             found.append(("车辆", vehicle.id, vehicle.plate, vehicle.depot_x, vehicle.depot_y, "停车场", vehicle.kind))
-    staff = session.execute(select(Staff, AdminArea.center_x, AdminArea.center_y).join(
-        AdminArea, Staff.admin_code == AdminArea.code).where(
-        Staff.department_id == department_id, Staff.role == "处置人员", AdminArea.center_x.is_not(None)))
+    staff = session.execute(
+        select(Staff, AdminArea.center_x, AdminArea.center_y)
+        .join(AdminArea, Staff.admin_code == AdminArea.code)
+        .where(Staff.department_id == department_id, Staff.role == "处置人员", AdminArea.center_x.is_not(None))
+    )
     found += [("人员", person.id, person.name, cx, cy, "辖区中心", "人员") for person, cx, cy in staff]
     if not found:
         return []
@@ -68,8 +82,10 @@ def recommend(session: Session, department_id: int, x: float, y: float, now: dat
     speeds = np.array([SPEEDS_KMH.get(f[6], DEFAULT_SPEED_KMH) for f in found])
     etas = distances * DETOUR / (speeds * 1000 / 60)
     order = np.argsort(etas)[:limit]
-    return [Recommendation(found[i][0], found[i][1], found[i][2], float(distances[i]), float(etas[i]), found[i][5])
-            for i in order]
+    return [
+        Recommendation(found[i][0], found[i][1], found[i][2], float(distances[i]), float(etas[i]), found[i][5])
+        for i in order
+    ]
 
 
 def recommend_units(db: CityDatabase, department_id: int, x: float, y: float, now: datetime) -> list[Recommendation]:

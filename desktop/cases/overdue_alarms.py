@@ -5,6 +5,7 @@ alarm table in its own stream (``cases-overdue``, so its seqs never meet the gat
 is keyed by case, phase and the moment the phase began: a check repeated after a restart or by a
 second seat finds it stored and adds nothing, while a case sent back into the phase alarms anew.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -51,12 +52,21 @@ def pending(session: Session, calendar: WorkCalendar, now: datetime) -> list[dic
         since = _since(case.phase_since)
         if (case.id, phase, since) in done:
             continue
-        values.append({
-            "stream": STREAM, "kind": KIND, "level": level(case, calendar, now), "source": SOURCE,
-            "x": case.x, "y": case.y, "ts": as_utc(now), "status": UNHANDLED, "is_drill": bool(case.is_drill),
-            "message": f"案件 {case.case_no} 在“{case.stage}”阶段超过{phase}时限",
-            "payload": {"case_id": case.id, "stage": case.stage, "phase": phase, "phase_since": since},
-        })
+        values.append(
+            {
+                "stream": STREAM,
+                "kind": KIND,
+                "level": level(case, calendar, now),
+                "source": SOURCE,
+                "x": case.x,
+                "y": case.y,
+                "ts": as_utc(now),
+                "status": UNHANDLED,
+                "is_drill": bool(case.is_drill),
+                "message": f"案件 {case.case_no} 在“{case.stage}”阶段超过{phase}时限",
+                "payload": {"case_id": case.id, "stage": case.stage, "phase": phase, "phase_since": since},
+            }
+        )
     return values
 
 

@@ -4,6 +4,7 @@ The class → department-kind table is data (``resources/codes/class_departments
 code prefix, department kinds separated by ``|``); the longest matching prefix wins. When the
 answer is not one department, the candidates are returned for the dispatcher to choose.
 """
+
 from __future__ import annotations
 
 import csv
@@ -64,13 +65,17 @@ class Router:
         self.tree = shapely.STRtree(np.asarray(geometries, dtype=object))
 
     @classmethod
-    def from_session(cls, session: Session, table: dict | None = None) -> "Router":
+    def from_session(cls, session: Session, table: dict | None = None) -> Router:
         departments = [Candidate(d.id, d.name, d.kind) for d in session.scalars(select(Department))]
         by_id = {d.department_id: d for d in departments}
-        rows = session.execute(select(DisposalGrid.code, DisposalGrid.department_id, DisposalGrid.geom_wkb)
-                               .where(DisposalGrid.geom_wkb.is_not(None))).all()
-        grids = [Candidate(dept, by_id[dept].department_name, by_id[dept].department_kind, code)
-                 for code, dept, _ in rows]
+        rows = session.execute(
+            select(DisposalGrid.code, DisposalGrid.department_id, DisposalGrid.geom_wkb).where(
+                DisposalGrid.geom_wkb.is_not(None)
+            )
+        ).all()
+        grids = [
+            Candidate(dept, by_id[dept].department_name, by_id[dept].department_kind, code) for code, dept, _ in rows
+        ]
         geometries = shapely.from_wkb([wkb for _, _, wkb in rows]) if rows else []
         return cls(grids, geometries, departments, table if table is not None else read_class_departments())
 
@@ -83,8 +88,10 @@ class Router:
         containing: list[list[Candidate]] = [[] for _ in cases]
         for case_index, grid_index in self.tree.query(points, predicate="within").T:
             containing[case_index].append(self.grids[grid_index])
-        return [self._decide(grids, responsible_kinds(self.table, kind, code))
-                for grids, (_, _, kind, code) in zip(containing, cases)]
+        return [
+            self._decide(grids, responsible_kinds(self.table, kind, code))
+            for grids, (_, _, kind, code) in zip(containing, cases)
+        ]
 
     def _decide(self, containing: list[Candidate], kinds: tuple[str, ...]) -> Route:
         matching = _unique(g for g in containing if g.department_kind in kinds)
@@ -108,8 +115,9 @@ def _unique(candidates) -> list[Candidate]:
     return list(seen.values())
 
 
-def route_case(db: CityDatabase, x: float | None, y: float | None, class_kind: str | None,
-               class_code: str | None) -> Route:
+def route_case(
+    db: CityDatabase, x: float | None, y: float | None, class_kind: str | None, class_code: str | None
+) -> Route:
     """The route of one case over the disposal grids of ``db``."""
     with db.session() as session:
         return Router.from_session(session).route(x, y, class_kind, class_code)

@@ -4,10 +4,11 @@ Each action names the case version the seat last saw (``expected_version``); whe
 got there first the action is refused with a :class:`ConcurrentUpdateError` carrying the fresh
 state. Times are stored in UTC.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import shapely
 from sqlalchemy import func, select
@@ -36,43 +37,59 @@ _RETRIES = 3
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class CaseService:
     """Workflow actions on the cases of one city database."""
 
-    def __init__(self, db: CityDatabase, calendar: WorkCalendar | None = None,
-                 limits: TimeLimits | None = None, clock: Callable[[], datetime] = _now):
+    def __init__(
+        self,
+        db: CityDatabase,
+        calendar: WorkCalendar | None = None,
+        limits: TimeLimits | None = None,
+        clock: Callable[[], datetime] = _now,
+    ):
         self.db = db
         self.calendar = calendar or read_calendar()
         self.limits = limits or TimeLimits.read()
         self.clock = clock
 
     # -- new cases ---------------------------------------------------------------------------
-    def report(self, actor: Actor, seat: str | None, *, source: str, comment: str = "",
-               attachments=(), **fields) -> CaseState:
+    def report(
+        self, actor: Actor, seat: str | None, *, source: str, comment: str = "", attachments=(), **fields
+    ) -> CaseState:
         """上报: a new case in 信息采集 (fields: description, x, y, class_kind, class_code, …)."""
         return self._create("上报", actor, seat, source, comment, attachments, fields)
 
-    def self_handle(self, actor: Actor, seat: str | None, *, comment: str = "", attachments=(),
-                    **fields) -> CaseState:
+    def self_handle(self, actor: Actor, seat: str | None, *, comment: str = "", attachments=(), **fields) -> CaseState:
         """自处理: an inspector reports and closes on the spot, with photos."""
         return self._create("自处理", actor, seat, "监督员上报", comment, attachments, fields)
 
-    def report_alarm(self, actor: Actor, seat: str | None, alarm_id: int, *, comment: str = "",
-                     attachments=(), **fields) -> CaseState:
+    def report_alarm(
+        self, actor: Actor, seat: str | None, alarm_id: int, *, comment: str = "", attachments=(), **fields
+    ) -> CaseState:
         """上报 from an alarm: location, component, grid and class copied; the alarm is marked 已转案件."""
         with self.db.session() as session:
             alarm = session.get(Alarm, alarm_id)
             if alarm is None:
                 raise WorkflowError(f"报警 {alarm_id} 不存在")
             component = session.get(Component, alarm.component_code) if alarm.component_code else None
-            copied = {"x": alarm.x, "y": alarm.y, "description": alarm.message, "alarm_id": alarm.id,
-                      "is_drill": alarm.is_drill}
+            copied = {
+                "x": alarm.x,
+                "y": alarm.y,
+                "description": alarm.message,
+                "alarm_id": alarm.id,
+                "is_drill": alarm.is_drill,
+            }
             if component is not None:
-                copied.update(component_code=component.code, class_kind="部件", class_code=component.class_code,
-                              scheme=component.scheme, grid_code=component.grid_code)
+                copied.update(
+                    component_code=component.code,
+                    class_kind="部件",
+                    class_code=component.class_code,
+                    scheme=component.scheme,
+                    grid_code=component.grid_code,
+                )
         source = alarm.source if alarm.source in ("视频AI", "物联感知") else "物联感知"
         return self._create("上报", actor, seat, source, comment, attachments, {**copied, **fields})
 
@@ -87,8 +104,15 @@ class CaseService:
         def work() -> CaseState:
             with self.db.session() as session, session.begin():
                 now = self.clock()
-                case = Case(source=source, reporter=actor.name, reporter_id=actor.staff_id, created_at=now,
-                            stage=transition.target, photos=list(attachments) or None, **fields)
+                case = Case(
+                    source=source,
+                    reporter=actor.name,
+                    reporter_id=actor.staff_id,
+                    created_at=now,
+                    stage=transition.target,
+                    photos=list(attachments) or None,
+                    **fields,
+                )
                 if case.grid_code is None and case.x is not None:
                     case.grid_code = _grid_at(session, case.x, case.y)
                 case.case_no = _next_case_no(session, now, case.is_drill)
@@ -109,8 +133,18 @@ class CaseService:
         return _retrying(work, (IntegrityError, OperationalError))  # number taken / database busy
 
     # -- actions on a case -------------------------------------------------------------------
-    def act(self, case_id: int, action: str, actor: Actor, seat: str | None, *, expected_version: int,
-            comment: str = "", attachments=(), **params) -> CaseState:
+    def act(
+        self,
+        case_id: int,
+        action: str,
+        actor: Actor,
+        seat: str | None,
+        *,
+        expected_version: int,
+        comment: str = "",
+        attachments=(),
+        **params,
+    ) -> CaseState:
         """Do ``action`` (or 批准/驳回 a pending request) on a case in one transaction."""
 
         def work() -> CaseState:
@@ -168,25 +202,57 @@ class CaseService:
 
     @staticmethod
     def _audit(session, case, now, actor, seat, action, before, comment, attachments) -> None:
-        session.add(CaseAudit(
-            case_id=case.id, ts=now, actor=actor.name, seat=seat, action=action, from_stage=before,
-            to_stage=case.stage, comment=comment, attachments=list(attachments) or None, is_drill=case.is_drill,
-        ))
+        session.add(
+            CaseAudit(
+                case_id=case.id,
+                ts=now,
+                actor=actor.name,
+                seat=seat,
+                action=action,
+                from_stage=before,
+                to_stage=case.stage,
+                comment=comment,
+                attachments=list(attachments) or None,
+                is_drill=case.is_drill,
+            )
+        )
 
     # -- named actions (thin wrappers over :meth:`act`) ------------------------------------------
-    def file(self, case_id, actor, seat, **kw): return self.act(case_id, "立案", actor, seat, **kw)
-    def decline(self, case_id, actor, seat, **kw): return self.act(case_id, "不予立案", actor, seat, **kw)
-    def void(self, case_id, actor, seat, **kw): return self.act(case_id, "作废", actor, seat, **kw)
-    def send_back(self, case_id, actor, seat, **kw): return self.act(case_id, "退回", actor, seat, **kw)
-    def accept(self, case_id, actor, seat, **kw): return self.act(case_id, "接收", actor, seat, **kw)
-    def feedback(self, case_id, actor, seat, **kw): return self.act(case_id, "反馈", actor, seat, **kw)
+    def file(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "立案", actor, seat, **kw)
+
+    def decline(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "不予立案", actor, seat, **kw)
+
+    def void(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "作废", actor, seat, **kw)
+
+    def send_back(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "退回", actor, seat, **kw)
+
+    def accept(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "接收", actor, seat, **kw)
+
+    def feedback(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "反馈", actor, seat, **kw)
+
     def verify(self, case_id, actor, seat, passed: bool, **kw):
         return self.act(case_id, "核查通过" if passed else "核查不通过", actor, seat, **kw)
-    def close(self, case_id, actor, seat, **kw): return self.act(case_id, "结案", actor, seat, **kw)
-    def suspend(self, case_id, actor, seat, **kw): return self.act(case_id, "挂账", actor, seat, **kw)
-    def resume(self, case_id, actor, seat, **kw): return self.act(case_id, "恢复", actor, seat, **kw)
-    def approve(self, case_id, actor, seat, **kw): return self.act(case_id, "批准", actor, seat, **kw)
-    def reject(self, case_id, actor, seat, **kw): return self.act(case_id, "驳回", actor, seat, **kw)
+
+    def close(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "结案", actor, seat, **kw)
+
+    def suspend(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "挂账", actor, seat, **kw)
+
+    def resume(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "恢复", actor, seat, **kw)
+
+    def approve(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "批准", actor, seat, **kw)
+
+    def reject(self, case_id, actor, seat, **kw):
+        return self.act(case_id, "驳回", actor, seat, **kw)
 
     def dispatch(self, case_id, actor, seat, department_id: int, **kw):
         return self.act(case_id, "派遣", actor, seat, department_id=department_id, **kw)
@@ -258,8 +324,15 @@ def _resume(service, session, case, now, params) -> None:
 
 
 _EFFECTS = {
-    "立案": _file, "派遣": _dispatch, "退回": _send_back, "反馈": _feedback, "核查不通过": _rework,
-    "结案": _close, "延期": _extend, "挂账": _suspend, "恢复": _resume,
+    "立案": _file,
+    "派遣": _dispatch,
+    "退回": _send_back,
+    "反馈": _feedback,
+    "核查不通过": _rework,
+    "结案": _close,
+    "延期": _extend,
+    "挂账": _suspend,
+    "恢复": _resume,
 }
 
 
@@ -276,20 +349,26 @@ def _retrying(work: Callable[[], CaseState], retry_on: tuple) -> CaseState:
 
 
 def _conflict(case) -> str:
-    return f"案件 {case.case_no} 已被其他坐席处理（现为“{case.stage}”，版本 {case.version}），本次操作未生效，请刷新后重试"
+    return (
+        f"案件 {case.case_no} 已被其他坐席处理（现为“{case.stage}”，版本 {case.version}），本次操作未生效，请刷新后重试"
+    )
 
 
 def _next_case_no(session: Session, now: datetime, drill: bool) -> str:
     """Per-day numbers: YYYYMMDD + 5-digit serial (local date); drill cases prefixed ``YL``."""
     prefix = (DRILL_PREFIX if drill else "") + as_utc(now).astimezone(LOCAL_TZ).strftime("%Y%m%d")
-    last = session.scalar(select(func.max(Case.case_no)).where(
-        Case.case_no.like(f"{prefix}%"), func.length(Case.case_no) == len(prefix) + 5))
-    return f"{prefix}{int(last[len(prefix):]) + 1 if last else 1:05d}"
+    last = session.scalar(
+        select(func.max(Case.case_no)).where(
+            Case.case_no.like(f"{prefix}%"), func.length(Case.case_no) == len(prefix) + 5
+        )
+    )
+    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:05d}"
 
 
 def _grid_at(session: Session, x: float, y: float) -> str | None:
     """The 单元网格 containing a point (bbox prefilter in SQL, exact test in shapely)."""
     point = shapely.Point(x, y)
-    grids = session.scalars(select(UnitGrid).where(
-        UnitGrid.min_x <= x, UnitGrid.max_x >= x, UnitGrid.min_y <= y, UnitGrid.max_y >= y))
+    grids = session.scalars(
+        select(UnitGrid).where(UnitGrid.min_x <= x, UnitGrid.max_x >= x, UnitGrid.min_y <= y, UnitGrid.max_y >= y)
+    )
     return next((grid.code for grid in grids if grid.geometry.covers(point)), None)

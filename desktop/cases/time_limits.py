@@ -5,6 +5,7 @@ The limits are a documented table (``resources/codes/time_limits.csv``: kind, co
 working calendar (a 工作日 is one day's office hours), 分钟 are natural minutes, day and night.
 A phase's clock starts when the case enters the phase; suspension (挂账) time is excluded.
 """
+
 from __future__ import annotations
 
 import csv
@@ -85,7 +86,7 @@ class TimeLimits:
         self.rules = rules
 
     @classmethod
-    def read(cls, path: Path | str | None = None) -> "TimeLimits":
+    def read(cls, path: Path | str | None = None) -> TimeLimits:
         path = Path(path) if path else Path(str(resources.files("resources") / "codes" / "time_limits.csv"))
         rules = []
         with path.open(encoding="utf-8-sig", newline="") as handle:

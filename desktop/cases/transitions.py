@@ -5,6 +5,7 @@ who may do it, who must approve it (empty = no approval; otherwise the request w
 case's ``pending_action`` until 批准 or 驳回) and whether photos are required. 绩效考核 is not a
 case state: closed cases are evaluated by :mod:`desktop.cases.kpi`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

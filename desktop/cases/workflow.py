@@ -3,6 +3,7 @@
 :func:`check` applies the transition table of :mod:`desktop.cases.transitions` and refuses
 with a :class:`WorkflowError` whose text is a Chinese reason for the user.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,16 @@ from desktop.cases.calendar import as_utc
 from desktop.cases.transitions import APPROVE, BY_ACTION, DEPARTMENT_ACTIONS, REJECT, TRANSITIONS, Transition
 
 SOURCES = (
-    "监督员上报", "公众举报", "12345热线", "12319热线", "公众号", "小程序",
-    "视频AI", "物联感知", "领导交办", "专项普查",
+    "监督员上报",
+    "公众举报",
+    "12345热线",
+    "12319热线",
+    "公众号",
+    "小程序",
+    "视频AI",
+    "物联感知",
+    "领导交办",
+    "专项普查",
 )
 PUBLIC_SOURCES = ("公众举报", "12345热线", "12319热线", "公众号", "小程序")
 
@@ -25,7 +34,7 @@ class WorkflowError(Exception):
 class ConcurrentUpdateError(WorkflowError):
     """Another seat changed the case first; ``current`` is the case as it is now."""
 
-    def __init__(self, message: str, current: "CaseState | None"):
+    def __init__(self, message: str, current: CaseState | None):
         super().__init__(message)
         self.current = current
 
@@ -56,7 +65,7 @@ class CaseState:
     is_drill: bool
 
     @classmethod
-    def of(cls, case) -> "CaseState":
+    def of(cls, case) -> CaseState:
         values = {name: getattr(case, name) for name in cls.__dataclass_fields__}
         return cls(**{**values, "deadline": case.deadline and as_utc(case.deadline)})
 
@@ -92,7 +101,9 @@ def check_decision(case, decision: str, actor: Actor) -> Transition:
         raise WorkflowError(f"案件 {case.case_no} 没有待审批的申请")
     transition = BY_ACTION[case.pending_action]
     if actor.role not in transition.approvers:
-        raise WorkflowError(f"“{transition.action}”申请只能由{_join(transition.approvers)}审批，您的角色是“{actor.role}”")
+        raise WorkflowError(
+            f"“{transition.action}”申请只能由{_join(transition.approvers)}审批，您的角色是“{actor.role}”"
+        )
     if actor.name == case.pending_by:
         raise WorkflowError("审批人不能是申请人本人")
     return transition
@@ -104,7 +115,11 @@ def available_actions(case, actor: Actor) -> list[str]:
     allowed = []
     for action in candidates:
         try:
-            (check_decision(case, action, actor) if action in (APPROVE, REJECT) else check(case, action, actor, ("照片",)))
+            (
+                check_decision(case, action, actor)
+                if action in (APPROVE, REJECT)
+                else check(case, action, actor, ("照片",))
+            )
         except WorkflowError:
             continue
         allowed.append(action)

@@ -1,18 +1,23 @@
 """Helpers shared by subcommands: ``--db`` on a subcommand, user errors as Chinese messages."""
+
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """``--db`` on the subcommand: when given it replaces the global ``--db`` (one ``args.db``)."""
-    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="路径",
-                        help="城市数据库（SQLite 文件路径或数据库 URL），覆盖全局 --db；数据库不存在时自动创建")
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="路径",
+        help="城市数据库（SQLite 文件路径或数据库 URL），覆盖全局 --db；数据库不存在时自动创建",
+    )
 
 
 def run_reported(args: argparse.Namespace, action: Callable, failure: str) -> int:

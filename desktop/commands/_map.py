@@ -1,4 +1,5 @@
 """A headless map canvas for the ``snapshot`` and ``bench map`` commands."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """``main.py gateway``: the live feed gateway, optionally driven by the city simulator."""
+
 from __future__ import annotations
 
 import asyncio
@@ -16,19 +17,25 @@ log = logging.getLogger(__name__)
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "gateway", help="启动实时推送网关（告警、车辆位置）",
-        description="启动 websocket 推送网关：坐席接入 /feed，告警生产者接入 /produce。")
+        "gateway",
+        help="启动实时推送网关（告警、车辆位置）",
+        description="启动 websocket 推送网关：坐席接入 /feed，告警生产者接入 /produce。",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="监听端口，默认 8765")
     parser.add_argument("--log", help=f"事件日志文件，默认 {data_home() / 'feeds' / 'event-log.db'}")
     parser.add_argument("--token", action="append", default=[], help="坐席令牌（可重复；缺省时随机生成并打印）")
-    parser.add_argument("--producer-token", action="append", default=[], help="生产者令牌（可重复；缺省时随机生成并打印）")
+    parser.add_argument(
+        "--producer-token", action="append", default=[], help="生产者令牌（可重复；缺省时随机生成并打印）"
+    )
     parser.add_argument("--certfile", help="TLS 证书文件（与 --keyfile 同用时启用 wss://）")
     parser.add_argument("--keyfile", help="TLS 私钥文件")
     parser.add_argument("--simulate", action="store_true", help="用城市数据库驱动模拟车辆与告警（均标记为模拟）")
     parser.add_argument("--speed", type=float, default=1.0, help="模拟时间加速倍数，默认 1")
     parser.add_argument("--seed", type=int, default=1, help="模拟随机种子，默认 1")
-    parser.add_argument("--jt808-port", type=int, help="同时监听 JT/T 808 车载终端（TCP 端口），按车辆表的手机号/终端号对应车辆")
+    parser.add_argument(
+        "--jt808-port", type=int, help="同时监听 JT/T 808 车载终端（TCP 端口），按车辆表的手机号/终端号对应车辆"
+    )
     add_db_argument(parser)
     parser.set_defaults(func=run)
 
@@ -71,8 +78,9 @@ async def _start_jt808(args, gateway, terminals: dict[str, tuple[int, str]]):
     async def on_location(phone: str, report) -> None:
         vehicle_id, plate = terminals[phone]
         ts = report.time.timestamp() if report.time else time.time()
-        await gateway.ingest_position(vehicle_id, report.longitude, report.latitude, report.speed_kmh,
-                                      report.heading, ts, plate)
+        await gateway.ingest_position(
+            vehicle_id, report.longitude, report.latitude, report.speed_kmh, report.heading, ts, plate
+        )
 
     server = JT808Server(args.host, args.jt808_port, terminals, on_location)
     await server.start()
@@ -95,11 +103,23 @@ async def _serve(args) -> None:
         db.close()
     if args.simulate:
         sim = simulator.CitySimulator(world, seed=args.seed, start_ts=time.time())
-        log.info("模拟：%d 辆车、%d 条道路、%d 个设备、%d 路视频，加速 %g 倍",
-                 len(world.vehicles), len(world.roads), len(world.devices), len(world.cameras), args.speed)
-    gateway = FeedGateway(args.host, args.port, args.log or data_home() / "feeds" / "event-log.db",
-                          _tokens(args.token, "坐席"), _tokens(args.producer_token, "生产者"), ssl=_tls(args),
-                          rules=sim.rules() if sim else None)
+        log.info(
+            "模拟：%d 辆车、%d 条道路、%d 个设备、%d 路视频，加速 %g 倍",
+            len(world.vehicles),
+            len(world.roads),
+            len(world.devices),
+            len(world.cameras),
+            args.speed,
+        )
+    gateway = FeedGateway(
+        args.host,
+        args.port,
+        args.log or data_home() / "feeds" / "event-log.db",
+        _tokens(args.token, "坐席"),
+        _tokens(args.producer_token, "生产者"),
+        ssl=_tls(args),
+        rules=sim.rules() if sim else None,
+    )
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(sig, stop.set)

@@ -1,4 +1,5 @@
 """``main.py import-cases FILE.csv``: load historical cases (columns: docs/case-history-import.md)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,7 @@ def register(subparsers) -> None:
         "import-cases",
         help="导入历史案件（CSV），供考核统计使用",
         description="把历史案件表（CSV，列见 docs/case-history-import.md）导入数据库。任何一行有错则整个文件不导入；"
-                    "按案件编号匹配，重复导入同一文件不会产生重复案件。",
+        "按案件编号匹配，重复导入同一文件不会产生重复案件。",
     )
     parser.add_argument("file", metavar="文件", help="历史案件 CSV 文件（UTF-8）")
     add_db_argument(parser)

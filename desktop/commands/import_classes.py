@@ -1,4 +1,5 @@
 """``main.py import-classes FILE --scheme NAME``: load a 管理部件/事项 class table."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,9 @@ def register(subparsers) -> None:
         description="把类别表（CSV）导入数据库的类别代码表；同一方案中已有的类别会被更新，全部在一个事务中完成。",
     )
     parser.add_argument("file", metavar="文件", help="类别表 CSV 文件（UTF-8）")
-    parser.add_argument("--scheme", default=DEFAULT_SCHEME,
-                        help=f"类别方案名称（文件没有 scheme 列时使用），默认“{DEFAULT_SCHEME}”")
+    parser.add_argument(
+        "--scheme", default=DEFAULT_SCHEME, help=f"类别方案名称（文件没有 scheme 列时使用），默认“{DEFAULT_SCHEME}”"
+    )
     add_db_argument(parser)
     parser.set_defaults(func=_run)
 

@@ -1,4 +1,5 @@
 """``kpi``: evaluation figures (绩效考核) for a period, per department, grid or inspector."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,12 +17,17 @@ _BY_NAMES = {"department": "处置部门", "grid": "单元网格", "inspector": 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "kpi", help="统计考核指标（立案率、结案率、按期结案率、综合指数 …）",
+        "kpi",
+        help="统计考核指标（立案率、结案率、按期结案率、综合指数 …）",
         description="按统计期统计案件考核指标（演练案件不计入）。统计期按上报日期（北京时间），含起止两日。",
     )
-    parser.add_argument("--from", dest="date_from", required=True, type=_date, metavar="日期", help="起始日期，如 2026-11-01")
+    parser.add_argument(
+        "--from", dest="date_from", required=True, type=_date, metavar="日期", help="起始日期，如 2026-11-01"
+    )
     parser.add_argument("--to", dest="date_to", required=True, type=_date, metavar="日期", help="截止日期（含当日）")
-    parser.add_argument("--by", choices=sorted(GROUPINGS), help="分组：department 处置部门、grid 单元网格、inspector 监督员；不填为全部")
+    parser.add_argument(
+        "--by", choices=sorted(GROUPINGS), help="分组：department 处置部门、grid 单元网格、inspector 监督员；不填为全部"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_db_argument(parser)
     parser.set_defaults(func=run)
@@ -51,7 +57,11 @@ def run(args) -> int:
             rows = compute_kpis(session, start, end, args.by, table)
     finally:
         db.close()
-    print(json.dumps([_as_dict(r) for r in rows], ensure_ascii=False, indent=2) if args.json else _as_text(rows, table, args.by))
+    print(
+        json.dumps([_as_dict(r) for r in rows], ensure_ascii=False, indent=2)
+        if args.json
+        else _as_text(rows, table, args.by)
+    )
     return 0
 
 
@@ -62,7 +72,13 @@ def _as_dict(row: KpiRow) -> dict:
 def _as_text(rows: list[KpiRow], table: KpiTable, by: str | None) -> str:
     if not rows:
         return "统计期内没有案件。"
-    header = [_BY_NAMES.get(by, "范围"), *(d.name for d in table.counts), *(d.name for d in table.rates), "综合指数", "等级"]
+    header = [
+        _BY_NAMES.get(by, "范围"),
+        *(d.name for d in table.counts),
+        *(d.name for d in table.rates),
+        "综合指数",
+        "等级",
+    ]
     lines = ["\t".join(header)]
     for row in rows:
         rates = (f"{v * 100:.1f}%" if v is not None else "—" for v in row.rates.values())

@@ -2,6 +2,7 @@
 
 Codes follow GB/T 2260 + 3 + 3 (321302001001) and grid codes the default grid rule.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,9 +22,9 @@ MAX_GRIDS_PER_COMMUNITY = 90
 
 @dataclass
 class Admin:
-    order: np.ndarray             # grid order (by code) into the subdivision arrays
+    order: np.ndarray  # grid order (by code) into the subdivision arrays
     grid_codes: list[str]
-    grid_community: np.ndarray    # community index per (ordered) grid
+    grid_community: np.ndarray  # community index per (ordered) grid
     community_codes: list[str]
     community_names: list[str]
     community_street: np.ndarray
@@ -57,7 +58,10 @@ def build_admin(rng: np.random.Generator, sub: Subdivision, street_count: int) -
     centroids = shapely.get_coordinates(shapely.centroid(sub.grids))
     areas = shapely.area(sub.grids)
     counts = np.bincount(community)
-    community_xy = np.column_stack([np.bincount(community, areas * centroids[:, i]) for i in (0, 1)]) / np.bincount(community, areas)[:, None]
+    community_xy = (
+        np.column_stack([np.bincount(community, areas * centroids[:, i]) for i in (0, 1)])
+        / np.bincount(community, areas)[:, None]
+    )
     street = kmeans(rng, community_xy, street_count, weights=counts.astype(float))
 
     street_xy = np.array([community_xy[street == s].mean(axis=0) for s in range(street.max() + 1)])
@@ -82,9 +86,15 @@ def build_admin(rng: np.random.Generator, sub: Subdivision, street_count: int) -
     community_polygons = union_by_label(grid_community, sub.grids[order])
     street_polygons = union_by_label(community_street, community_polygons)
     return Admin(
-        order=order, grid_codes=grid_codes, grid_community=grid_community,
-        community_codes=community_codes, community_names=[f"{n}社区" for n in names.two_character_names(rng, len(community_codes))],
-        community_street=community_street, community_polygons=community_polygons,
-        street_codes=street_codes, street_names=names.street_names(rng, len(street_codes)),
-        street_polygons=street_polygons, district=solid_union(street_polygons),
+        order=order,
+        grid_codes=grid_codes,
+        grid_community=grid_community,
+        community_codes=community_codes,
+        community_names=[f"{n}社区" for n in names.two_character_names(rng, len(community_codes))],
+        community_street=community_street,
+        community_polygons=community_polygons,
+        street_codes=street_codes,
+        street_names=names.street_names(rng, len(street_codes)),
+        street_polygons=street_polygons,
+        district=solid_union(street_polygons),
     )

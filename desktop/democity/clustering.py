@@ -1,11 +1,16 @@
 """Small deterministic helpers to group points: k-means, angular sectors, reading order."""
+
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 import shapely
 
 
-def kmeans(rng: np.random.Generator, points: np.ndarray, k: int, weights: np.ndarray | None = None, rounds: int = 25) -> np.ndarray:
+def kmeans(
+    rng: np.random.Generator, points: np.ndarray, k: int, weights: np.ndarray | None = None, rounds: int = 25
+) -> np.ndarray:
     """Labels 0..k-1 of Lloyd's k-means with farthest-point seeding; every cluster is non-empty."""
     k = min(k, len(points))
     weights = np.ones(len(points)) if weights is None else weights
@@ -43,11 +48,13 @@ def union_by_label(labels: np.ndarray, geoms: np.ndarray) -> np.ndarray:
     """Solid union of the geometries of each label 0..max."""
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(labels.max() + 2))
-    return np.array([solid_union(geoms[order[a:b]]) for a, b in zip(bounds[:-1], bounds[1:])], dtype=object)
+    return np.array([solid_union(geoms[order[a:b]]) for a, b in itertools.pairwise(bounds)], dtype=object)
 
 
 def solid_union(geoms: np.ndarray, max_hole_m2: float = 100.0) -> shapely.Geometry:
     """Union without the hairline holes that floating-point splits leave between neighbours."""
-    parts = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area > max_hole_m2])
-             for p in shapely.get_parts(shapely.union_all(geoms))]
+    parts = [
+        shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area > max_hole_m2])
+        for p in shapely.get_parts(shapely.union_all(geoms))
+    ]
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)

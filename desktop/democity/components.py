@@ -3,6 +3,7 @@
 ``PLACEMENTS`` is the whole recipe. Road spacings and zone densities of the scalable
 entries are stretched by one factor so the total meets the scale's target.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,11 +28,11 @@ class Placement:
 
     name: str
     department: str
-    spacing: tuple[float, float, float] = (0, 0, 0)   # along 主干路/次干路/支路, 0 = none
+    spacing: tuple[float, float, float] = (0, 0, 0)  # along 主干路/次干路/支路, 0 = none
     offset: tuple[float, float] = (0.5, 2.0)
     both_sides: bool = True
-    zones: tuple[str, ...] = ()                       # inside grids of these zones …
-    per_km2: float = 0.0                              # … at this density (empty zones = everywhere)
+    zones: tuple[str, ...] = ()  # inside grids of these zones …
+    per_km2: float = 0.0  # … at this density (empty zones = everywhere)
     per_crossing: int = 0
     river_spacing: float = 0.0
     scalable: bool = True
@@ -97,7 +98,7 @@ class Components:
     codes: list[str]
     class_codes: np.ndarray
     xy: np.ndarray
-    grid: np.ndarray        # index into the ordered grids
+    grid: np.ndarray  # index into the ordered grids
     department_id: np.ndarray
     status: np.ndarray
 
@@ -111,7 +112,7 @@ class Site:
     roads: RoadNet
     crossings: Intersections
     river: shapely.Geometry
-    no_go: shapely.Geometry   # water: nothing along roads is placed there
+    no_go: shapely.Geometry  # water: nothing along roads is placed there
 
 
 def _expected(p: Placement, site: Site, zone_area: dict) -> float:
@@ -127,7 +128,7 @@ def _along_roads(rng, p: Placement, site: Site, stretch: float) -> np.ndarray:
     for road_class, spacing in zip(ROAD_CLASSES, p.spacing):
         if not spacing:
             continue
-        for side in ((-1.0, 1.0) if p.both_sides else (0.0,)):
+        for side in (-1.0, 1.0) if p.both_sides else (0.0,):
             xy, tangent = site.roads.sample(rng, road_class, spacing * stretch)
             distance = np.maximum(HALF_WIDTH[road_class] + rng.uniform(*p.offset, len(xy)), 0.3)
             signs = np.full(len(xy), side) if side else rng.choice((-1.0, 1.0), len(xy))
@@ -149,9 +150,12 @@ def _at_crossings(rng, p: Placement, site: Site) -> np.ndarray:
     c = site.crossings
     corner = c.arms + np.roll(c.arms, -1, axis=1)  # between two neighbouring arms
     corner /= np.maximum(np.linalg.norm(corner, axis=2, keepdims=True), 1e-9)
-    pick = np.argsort(rng.random(c.has_arm.shape), axis=1)[:, :p.per_crossing]
+    pick = np.argsort(rng.random(c.has_arm.shape), axis=1)[:, : p.per_crossing]
     ok = np.take_along_axis(c.has_arm & np.roll(c.has_arm, -1, axis=1), pick, axis=1)
-    xy = c.xy[:, None, :] + np.take_along_axis(corner, pick[..., None], axis=1) * rng.uniform(18, 28, pick.shape)[..., None]
+    xy = (
+        c.xy[:, None, :]
+        + np.take_along_axis(corner, pick[..., None], axis=1) * rng.uniform(18, 28, pick.shape)[..., None]
+    )
     return xy[ok]
 
 
@@ -159,7 +163,7 @@ def _in_zones(rng, p: Placement, site: Site, stretch: float) -> tuple[np.ndarray
     """Random points inside grids of the zones, grids drawn by area."""
     eligible = np.flatnonzero(np.isin(site.zone_type, p.zones)) if p.zones else np.arange(len(site.grids))
     area = shapely.area(site.grids[eligible])
-    n = int(round(p.per_km2 / stretch * area.sum() / 1e6))
+    n = round(p.per_km2 / stretch * area.sum() / 1e6)
     if n == 0 or len(eligible) == 0:
         return np.empty((0, 2)), np.empty(0, dtype=int)
     grid = eligible[rng.choice(len(eligible), n, p=area / area.sum())]
@@ -184,8 +188,9 @@ def _locate(site: Site, tree: shapely.STRtree, xy: np.ndarray) -> tuple[np.ndarr
     return xy[points[first]], grids[first]
 
 
-def place_components(rng, site: Site, classes: list[ClassEntry], department_ids: dict[str, int],
-                     admin_code: str, target: int) -> Components:
+def place_components(
+    rng, site: Site, classes: list[ClassEntry], department_ids: dict[str, int], admin_code: str, target: int
+) -> Components:
     zone_names, zone_index = np.unique(site.zone_type, return_inverse=True)
     zone_area = dict(zip(zone_names, np.bincount(zone_index, shapely.area(site.grids))))
     expected = np.array([_expected(p, site, zone_area) for p in PLACEMENTS])
@@ -199,8 +204,11 @@ def place_components(rng, site: Site, classes: list[ClassEntry], department_ids:
         if p.per_km2:
             xy, grid = _in_zones(rng, p, site, factor)
         else:
-            raw = _at_crossings(rng, p, site) if p.per_crossing else (
-                _along_river(rng, p, site, factor) if p.river_spacing else _along_roads(rng, p, site, factor))
+            raw = (
+                _at_crossings(rng, p, site)
+                if p.per_crossing
+                else (_along_river(rng, p, site, factor) if p.river_spacing else _along_roads(rng, p, site, factor))
+            )
             xy, grid = _locate(site, tree, raw)
         parts.append((entries[p.name].code, department_ids[p.department], xy, grid))
 
@@ -213,7 +221,7 @@ def place_components(rng, site: Site, classes: list[ClassEntry], department_ids:
     serial = np.arange(len(order)) - np.searchsorted(class_codes, class_codes) + 1
     digits = DEFAULT_COMPONENT_RULE.serial_digits
     prefixes = {code: DEFAULT_COMPONENT_RULE.compose(admin_code, code, 1)[:-digits] for code in np.unique(class_codes)}
-    if serial.max(initial=0) >= 10 ** digits:
+    if serial.max(initial=0) >= 10**digits:
         raise ValueError(f"部件序号超出 {digits} 位")
     codes = [f"{prefixes[c]}{s:0{digits}d}" for c, s in zip(class_codes, serial)]
     status = np.asarray(COMPONENT_STATUSES)[rng.choice(len(COMPONENT_STATUSES), len(order), p=_STATUS_ODDS)]

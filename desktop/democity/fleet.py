@@ -1,9 +1,10 @@
 """Vehicles (环卫/渣土/执法/市政抢修), their depots on the city edge, and where each is when the generated
 history starts (:mod:`desktop.democity.history` drives them from there)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import shapely
@@ -11,7 +12,7 @@ import shapely
 from desktop.democity import names
 from desktop.democity.roads import RoadNet
 
-EPOCH = datetime(2024, 6, 1, 0, 0, tzinfo=timezone.utc)  # timestamps are derived from this, never from the clock
+EPOCH = datetime(2024, 6, 1, 0, 0, tzinfo=UTC)  # timestamps are derived from this, never from the clock
 KIND_SHARE = {"环卫": 0.5, "渣土": 0.2, "执法": 0.2, "市政抢修": 0.1}
 KIND_DEPARTMENT = {"环卫": "环卫", "渣土": "执法", "执法": "执法", "市政抢修": "市政"}
 VEHICLES_PER_DEPOT = 60
@@ -26,8 +27,8 @@ class Fleet:
     phone: list[str]
     department_id: np.ndarray
     depot_xy: np.ndarray
-    xy: np.ndarray          # where the history starts: on a road, or parked at the depot
-    ts: list[datetime]      # time of the last fix
+    xy: np.ndarray  # where the history starts: on a road, or parked at the depot
+    ts: list[datetime]  # time of the last fix
 
 
 def _depots(rng, district: shapely.Geometry, count: int) -> np.ndarray:
@@ -63,8 +64,12 @@ def build_fleet(rng, count: int, district, roads: RoadNet, department_ids: dict[
     numbers = names.mobile_numbers(rng, 2 * count)
     seconds = rng.integers(0, 600, count)
     return Fleet(
-        kind=kinds, plate=names.plates(rng, count), terminal_id=[f"0{n}" for n in numbers[:count]], phone=numbers[count:],
+        kind=kinds,
+        plate=names.plates(rng, count),
+        terminal_id=[f"0{n}" for n in numbers[:count]],
+        phone=numbers[count:],
         department_id=np.array([department_ids[KIND_DEPARTMENT[k]] for k in kinds]),
-        depot_xy=depot_xy[depot_of], xy=np.where(parked[:, None], depot_xy[depot_of], pool_xy[spot]),
+        depot_xy=depot_xy[depot_of],
+        xy=np.where(parked[:, None], depot_xy[depot_of], pool_xy[spot]),
         ts=[EPOCH - timedelta(seconds=int(s)) for s in seconds],
     )

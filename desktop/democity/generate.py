@@ -1,4 +1,5 @@
 """``generate_city``: plan the demo city in memory, then write it to a fresh database file."""
+
 from __future__ import annotations
 
 import time
@@ -25,8 +26,13 @@ class _Progress:
             self.report(f"[{self.step}/{STEPS}] {message}")
 
 
-def generate_city(out: str | Path, scale: str = "demo", seed: int = 1, force: bool = False,
-                  progress: Callable[[str], None] | None = None) -> dict:
+def generate_city(
+    out: str | Path,
+    scale: str = "demo",
+    seed: int = 1,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
     """Generate the demo city into the SQLite file ``out``; returns a summary (row counts, seconds)."""
     if scale not in SCALES:
         raise DemoCityError(f"未知的规模“{scale}”：可选 {'、'.join(PUBLIC_SCALES)}")

@@ -4,6 +4,7 @@ Arterials follow a rotated, jittered and gently warped lattice; every lattice ed
 bowed polyline shared by the two superblocks beside it, so blocks tile without gaps.
 One lattice row carries the river instead of a road.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,17 +23,17 @@ _FRAGMENT_SHARE = 0.35  # clipped blocks smaller than this share of a full block
 
 @dataclass
 class Layout:
-    nodes: np.ndarray            # (n, n, 2) lattice nodes
-    h_edges: np.ndarray          # (n-1, n, k, 2) polyline from node (i, j) to (i+1, j)
-    v_edges: np.ndarray          # (n, n-1, k, 2) polyline from node (i, j) to (i, j+1)
+    nodes: np.ndarray  # (n, n, 2) lattice nodes
+    h_edges: np.ndarray  # (n-1, n, k, 2) polyline from node (i, j) to (i+1, j)
+    v_edges: np.ndarray  # (n, n-1, k, 2) polyline from node (i, j) to (i, j+1)
     river_row: int
     row_names: list[str]
     column_names: list[str]
-    blocks: np.ndarray           # superblock polygons (clipped to the outline, fragments merged)
-    block_rows: np.ndarray       # lattice row of each block (the river lies between rows river_row-1 and river_row)
-    city: Polygon                # union of the blocks
+    blocks: np.ndarray  # superblock polygons (clipped to the outline, fragments merged)
+    block_rows: np.ndarray  # lattice row of each block (the river lies between rows river_row-1 and river_row)
+    city: Polygon  # union of the blocks
     arterials: list[tuple[str, shapely.Geometry]]
-    river: shapely.Geometry      # centre-line
+    river: shapely.Geometry  # centre-line
     river_area: shapely.Geometry
 
 
@@ -82,21 +83,25 @@ def build_layout(rng: np.random.Generator, area_m2: float) -> Layout:
     h_wiggle[:, river_row] = rng.normal(0, 70, n - 1)
     warp = np.array([rng.uniform(80, 160), rng.uniform(2200, 3500), *rng.uniform(0, 2 * np.pi, 2)])
     h_edges = _warp(_edges(nodes[:-1, :], nodes[1:, :], h_bow, h_wiggle), warp)
-    v_edges = _warp(_edges(nodes[:, :-1], nodes[:, 1:], rng.normal(0, 25, (n, n - 1)), rng.normal(0, 8, (n, n - 1))), warp)
+    v_edges = _warp(
+        _edges(nodes[:, :-1], nodes[:, 1:], rng.normal(0, 25, (n, n - 1)), rng.normal(0, 8, (n, n - 1))), warp
+    )
     nodes = _warp(nodes, warp)
 
     cells, rows = [], []
     for i in range(n - 1):
         for j in range(n - 1):
-            ring = np.concatenate([h_edges[i, j], v_edges[i + 1, j][1:], h_edges[i, j + 1][::-1][1:], v_edges[i, j][::-1][1:]])
+            ring = np.concatenate(
+                [h_edges[i, j], v_edges[i + 1, j][1:], h_edges[i, j + 1][::-1][1:], v_edges[i, j][::-1][1:]]
+            )
             cells.append(Polygon(ring))
             rows.append(j)
     cells = np.array(cells, dtype=object)
     blocks, block_rows = _clip_blocks(cells, np.array(rows), outline, river_row)
     city = shapely.union_all(blocks)
 
-    row_lines = [LineString(np.concatenate([h_edges[i, j][(i > 0):] for i in range(n - 1)])) for j in range(n)]
-    col_lines = [LineString(np.concatenate([v_edges[i, j][(j > 0):] for j in range(n - 1)])) for i in range(n)]
+    row_lines = [LineString(np.concatenate([h_edges[i, j][(i > 0) :] for i in range(n - 1)])) for j in range(n)]
+    col_lines = [LineString(np.concatenate([v_edges[i, j][(j > 0) :] for j in range(n - 1)])) for i in range(n)]
     road_rows = [j for j in range(n) if j != river_row]
     road_names = names.arterial_names(rng, 2 * n)
     row_names, column_names = road_names[:n], road_names[n:]
@@ -107,9 +112,18 @@ def build_layout(rng: np.random.Generator, area_m2: float) -> Layout:
             arterials.append((name, clipped))
     river = shapely.intersection(row_lines[river_row], city.buffer(400))
     return Layout(
-        nodes=nodes, h_edges=h_edges, v_edges=v_edges, river_row=river_row,
-        row_names=row_names, column_names=column_names, blocks=blocks, block_rows=block_rows, city=city,
-        arterials=arterials, river=river, river_area=river.buffer(RIVER_HALF_WIDTH, cap_style="flat"),
+        nodes=nodes,
+        h_edges=h_edges,
+        v_edges=v_edges,
+        river_row=river_row,
+        row_names=row_names,
+        column_names=column_names,
+        blocks=blocks,
+        block_rows=block_rows,
+        city=city,
+        arterials=arterials,
+        river=river,
+        river_area=river.buffer(RIVER_HALF_WIDTH, cap_style="flat"),
     )
 
 
@@ -124,8 +138,9 @@ def _clip_blocks(cells: np.ndarray, rows: np.ndarray, outline: Polygon, river_ro
     kept_rows = part_rows[big]
     tree = shapely.STRtree(parts[big])
     for fragment, row in zip(parts[~big], part_rows[~big]):
-        candidates = [k for k in tree.query(fragment, predicate="intersects")
-                      if (kept_rows[k] >= river_row) == (row >= river_row)]
+        candidates = [
+            k for k in tree.query(fragment, predicate="intersects") if (kept_rows[k] >= river_row) == (row >= river_row)
+        ]
         if not candidates:
             continue
         shared = [shapely.intersection(fragment.boundary, kept[k].boundary).length for k in candidates]

@@ -1,4 +1,5 @@
 """Departments, their 处置网格, the staff and every grid's five-level responsibility chain."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,9 +13,15 @@ from desktop.democity.clustering import kmeans, sectors, union_by_label
 
 # (code suffix, name, kind); component classes and vehicles refer to departments by kind.
 DEPARTMENTS = (
-    ("SZ", "市政设施管理处", "市政"), ("HW", "环境卫生管理处", "环卫"), ("YL", "园林绿化管理处", "园林"),
-    ("ZF", "城管执法大队", "执法"), ("SW", "水务局", "水务"), ("GD", "供电公司", "供电"),
-    ("TX", "通信公司", "通信"), ("RQ", "燃气公司", "燃气"), ("JJ", "交警大队", "交警"),
+    ("SZ", "市政设施管理处", "市政"),
+    ("HW", "环境卫生管理处", "环卫"),
+    ("YL", "园林绿化管理处", "园林"),
+    ("ZF", "城管执法大队", "执法"),
+    ("SW", "水务局", "水务"),
+    ("GD", "供电公司", "供电"),
+    ("TX", "通信公司", "通信"),
+    ("RQ", "燃气公司", "燃气"),
+    ("JJ", "交警大队", "交警"),
 )
 _ROLE_PREFIX = {"指挥长": "ZH", "值班长": "ZB", "坐席": "ZX", "监督员": "JD", "处置人员": "CZ", "网格长": "WG"}
 _GRID_CHIEF_TITLES = ("市级网格长", "区级网格长", "街道网格长", "社区网格长", "网格长")
@@ -30,13 +37,15 @@ def chinese_number(n: int) -> str:
 @dataclass
 class Organisation:
     departments: list[dict]
-    department_ids: dict[str, int]      # by kind
+    department_ids: dict[str, int]  # by kind
     staff: list[dict]
     responsibilities: list[dict]
     disposal: list[tuple[dict, shapely.Geometry]]  # row without geometry, local polygon
 
 
-def _disposal_layers(rng, admin: Admin, community_xy: np.ndarray, community_north: np.ndarray) -> dict[str, tuple[np.ndarray, list[str]]]:
+def _disposal_layers(
+    rng, admin: Admin, community_xy: np.ndarray, community_north: np.ndarray
+) -> dict[str, tuple[np.ndarray, list[str]]]:
     """Per department kind: a label per community and the names of the labels."""
     centre = np.asarray(admin.district.centroid.coords[0])
 
@@ -59,7 +68,13 @@ def _disposal_layers(rng, admin: Admin, community_xy: np.ndarray, community_nort
 
 def build_organisation(rng, admin: Admin, community_north: np.ndarray, staff_per_department: int) -> Organisation:
     departments = [
-        {"id": i + 1, "code": f"{DISTRICT_CODE}{code}", "name": name, "kind": kind, "phone": f"0527-8{rng.integers(10 ** 6, 10 ** 7)}"}
+        {
+            "id": i + 1,
+            "code": f"{DISTRICT_CODE}{code}",
+            "name": name,
+            "kind": kind,
+            "phone": f"0527-8{rng.integers(10**6, 10**7)}",
+        }
         for i, (code, name, kind) in enumerate(DEPARTMENTS)
     ]
     department_ids = {d["kind"]: d["id"] for d in departments}
@@ -70,7 +85,11 @@ def build_organisation(rng, admin: Admin, community_north: np.ndarray, staff_per
         present = np.unique(labels)
         for k, polygon in zip(present, union_by_label(np.searchsorted(present, labels), admin.community_polygons)):
             department = departments[department_ids[kind] - 1]
-            row = {"code": f"{department['code']}-{k + 1:02d}", "name": f"{department['name']}{label_names[k]}", "department_id": department["id"]}
+            row = {
+                "code": f"{department['code']}-{k + 1:02d}",
+                "name": f"{department['name']}{label_names[k]}",
+                "department_id": department["id"],
+            }
             disposal.append((row, polygon))
 
     n_grids, n_streets, n_communities = len(admin.grid_codes), len(admin.street_codes), len(admin.community_codes)
@@ -79,9 +98,13 @@ def build_organisation(rng, admin: Admin, community_north: np.ndarray, staff_per
         *[("指挥长", None, DISTRICT_CODE, False)] * 2,
         *[("值班长", None, DISTRICT_CODE, False)] * max(3, seats // 4),
         *[("坐席", None, DISTRICT_CODE, False)] * seats,
-        *[("监督员", None, admin.street_codes[admin.community_street[admin.grid_community[g]]], True) for g in range(0, n_grids, 15)],
+        *[
+            ("监督员", None, admin.street_codes[admin.community_street[admin.grid_community[g]]], True)
+            for g in range(0, n_grids, 15)
+        ],
         *[("处置人员", kind, None, True) for _, _, kind in DEPARTMENTS for _ in range(staff_per_department)],
-        ("网格长", None, CITY_CODE, False), ("网格长", None, DISTRICT_CODE, False),
+        ("网格长", None, CITY_CODE, False),
+        ("网格长", None, DISTRICT_CODE, False),
         *[("网格长", None, code, False) for code in admin.street_codes],
         *[("网格长", None, code, False) for code in admin.community_codes],
         *[("网格长", None, admin.community_codes[c], False) for c in admin.grid_community],
@@ -91,11 +114,18 @@ def build_organisation(rng, admin: Admin, community_north: np.ndarray, staff_per
     staff = []
     for i, ((role, kind, admin_code, radio), person, phone) in enumerate(zip(plan, people, phones)):
         counters[role] = counters.get(role, 0) + 1
-        staff.append({
-            "id": i + 1, "code": f"{_ROLE_PREFIX[role]}{counters[role]:06d}", "name": person, "role": role,
-            "department_id": department_ids.get(kind), "admin_code": admin_code, "phone": phone,
-            "radio": f"{60000 + i}" if radio else None,
-        })
+        staff.append(
+            {
+                "id": i + 1,
+                "code": f"{_ROLE_PREFIX[role]}{counters[role]:06d}",
+                "name": person,
+                "role": role,
+                "department_id": department_ids.get(kind),
+                "admin_code": admin_code,
+                "phone": phone,
+                "radio": f"{60000 + i}" if radio else None,
+            }
+        )
 
     grid_chief_start = len(plan) - n_grids + 1
     community_chief_start = grid_chief_start - n_communities
@@ -103,8 +133,13 @@ def build_organisation(rng, admin: Admin, community_north: np.ndarray, staff_per
     responsibilities = []
     for g, code in enumerate(admin.grid_codes):
         c = int(admin.grid_community[g])
-        chain = (street_chief_start - 2, street_chief_start - 1, street_chief_start + int(admin.community_street[c]),
-                 community_chief_start + c, grid_chief_start + g)
+        chain = (
+            street_chief_start - 2,
+            street_chief_start - 1,
+            street_chief_start + int(admin.community_street[c]),
+            community_chief_start + c,
+            grid_chief_start + g,
+        )
         for level, staff_id, title in zip(("市", "区", "办事处", "社区", "小区"), chain, _GRID_CHIEF_TITLES):
             responsibilities.append({"grid_code": code, "level": level, "staff_id": staff_id, "title": title})
     return Organisation(departments, department_ids, staff, responsibilities, disposal)

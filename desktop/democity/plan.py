@@ -3,6 +3,7 @@
 Deterministic: one ``numpy`` generator seeded once drives every random choice, and no
 value depends on the clock, so the same seed gives the same database content.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,7 +36,7 @@ class CityPlan:
     classes: list[ClassEntry]
     layout: Layout
     roads: RoadNet
-    grids: np.ndarray           # ordered by grid code
+    grids: np.ndarray  # ordered by grid code
     admin: Admin
     zoning: Zoning
     organisation: Organisation
@@ -56,8 +57,16 @@ def plan_city(scale: Scale, seed: int, progress: Callable[[str], None]) -> CityP
     admin = build_admin(rng, sub, scale.streets)
     grids = sub.grids[admin.order]
     progress(f"划分街道与社区 … {len(admin.street_codes)} 个街道，{len(admin.community_codes)} 个社区")
-    zoning = build_zoning(rng, grids, sub.plot[admin.order], sub.quarter[admin.order], layout.city,
-                          layout.river_area, roads.lines["主干路"], roads.lines["支路"])
+    zoning = build_zoning(
+        rng,
+        grids,
+        sub.plot[admin.order],
+        sub.quarter[admin.order],
+        layout.city,
+        layout.river_area,
+        roads.lines["主干路"],
+        roads.lines["支路"],
+    )
     north = layout.block_rows[sub.block[admin.order]] >= layout.river_row
     community_north = np.bincount(admin.grid_community, north) > 0
     organisation = build_organisation(rng, admin, community_north, scale.staff_per_department)
@@ -71,4 +80,6 @@ def plan_city(scale: Scale, seed: int, progress: Callable[[str], None]) -> CityP
     fleet = build_fleet(rng, scale.vehicles, admin.district, roads, organisation.department_ids)
     cameras = place_cameras(rng, crossings, scale.cameras, DISTRICT_CODE)
     progress(f"车辆、摄像机与物联设备 … {len(fleet.plate)} 辆车，{len(cameras.codes)} 路视频，{len(iot[0])} 个设备")
-    return CityPlan(scale, seed, classes, layout, roads, grids, admin, zoning, organisation, components, iot, fleet, cameras)
+    return CityPlan(
+        scale, seed, classes, layout, roads, grids, admin, zoning, organisation, components, iot, fleet, cameras
+    )

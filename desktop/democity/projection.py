@@ -1,4 +1,5 @@
 """The local metric frame the city is built in, and its conversion to storage lon/lat."""
+
 from __future__ import annotations
 
 from functools import cache

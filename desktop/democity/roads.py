@@ -1,4 +1,5 @@
 """The road network by class, sampling along it, and the arterial intersections."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ HALF_WIDTH = {"主干路": 20.0, "次干路": 12.0, "支路": 6.0}
 
 @dataclass
 class RoadNet:
-    lines: dict[str, np.ndarray]        # single LineStrings per class
+    lines: dict[str, np.ndarray]  # single LineStrings per class
     line_names: dict[str, list[str | None]]
 
     def length(self, road_class: str) -> float:
@@ -36,8 +37,9 @@ def sample_lines(rng: np.random.Generator, lines: np.ndarray, spacing: float):
     ahead = np.minimum(distance + 1.0, lengths[which])
     behind = ahead - 1.0
     xy = shapely.get_coordinates(shapely.line_interpolate_point(lines[which], distance))
-    tangent = (shapely.get_coordinates(shapely.line_interpolate_point(lines[which], ahead))
-               - shapely.get_coordinates(shapely.line_interpolate_point(lines[which], behind)))
+    tangent = shapely.get_coordinates(shapely.line_interpolate_point(lines[which], ahead)) - shapely.get_coordinates(
+        shapely.line_interpolate_point(lines[which], behind)
+    )
     return xy, tangent / np.maximum(np.linalg.norm(tangent, axis=1, keepdims=True), 1e-9)
 
 
@@ -49,7 +51,9 @@ def _single_lines(geoms) -> tuple[np.ndarray, np.ndarray]:
 
 def build_roads(rng: np.random.Generator, layout: Layout, secondaries: np.ndarray, lanes: np.ndarray) -> RoadNet:
     arterials, index = _single_lines([geom for _, geom in layout.arterials])
-    secondary_lines, _ = _single_lines(shapely.difference(secondaries, layout.river_area))  # only arterials bridge the river
+    secondary_lines, _ = _single_lines(
+        shapely.difference(secondaries, layout.river_area)
+    )  # only arterials bridge the river
     lane_lines, _ = _single_lines(shapely.difference(lanes, layout.river_area))
     return RoadNet(
         lines={"主干路": arterials, "次干路": secondary_lines, "支路": lane_lines},
@@ -65,11 +69,11 @@ def build_roads(rng: np.random.Generator, layout: Layout, secondaries: np.ndarra
 class Intersections:
     """Arterial crossings inside the city, nearest to the centre first."""
 
-    xy: np.ndarray          # (m, 2)
+    xy: np.ndarray  # (m, 2)
     row_names: list[str]
     column_names: list[str]
-    arms: np.ndarray        # (m, 4, 2) unit vectors along the four roads leaving the crossing
-    has_arm: np.ndarray     # (m, 4) the arm stays inside the city
+    arms: np.ndarray  # (m, 4, 2) unit vectors along the four roads leaving the crossing
+    has_arm: np.ndarray  # (m, 4) the arm stays inside the city
 
 
 def find_intersections(layout: Layout) -> Intersections:
@@ -80,7 +84,14 @@ def find_intersections(layout: Layout) -> Intersections:
             node = layout.nodes[i, j]
             if j == layout.river_row or not layout.city.contains(shapely.Point(node)):
                 continue
-            ahead = np.array([layout.h_edges[i, j][1], layout.v_edges[i, j][1], layout.h_edges[i - 1, j][-2], layout.v_edges[i, j - 1][-2]])
+            ahead = np.array(
+                [
+                    layout.h_edges[i, j][1],
+                    layout.v_edges[i, j][1],
+                    layout.h_edges[i - 1, j][-2],
+                    layout.v_edges[i, j - 1][-2],
+                ]
+            )
             arms = (ahead - node) / np.linalg.norm(ahead - node, axis=1, keepdims=True)
             rows.append((node, layout.row_names[j], layout.column_names[i], arms))
     rows.sort(key=lambda r: float(np.linalg.norm(r[0] - np.asarray(layout.city.centroid.coords[0]))))

@@ -6,6 +6,7 @@ of blocks above ``SECONDARY_HA`` are 次干路, above ``LANE_HA`` 支路, smalle
 separate grids. Each grid keeps its binary split path so communities can be formed
 from whole subtrees.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,12 +22,12 @@ _HA = 10_000.0
 
 @dataclass
 class Subdivision:
-    grids: np.ndarray      # polygons
-    block: np.ndarray      # superblock index of each grid
-    path: np.ndarray       # split path bits from the superblock down
-    depth: np.ndarray      # length of the path
-    plot: np.ndarray       # 地块 (block between 支路) of each grid
-    quarter: np.ndarray    # block between 次干路 of each grid
+    grids: np.ndarray  # polygons
+    block: np.ndarray  # superblock index of each grid
+    path: np.ndarray  # split path bits from the superblock down
+    depth: np.ndarray  # length of the path
+    plot: np.ndarray  # 地块 (block between 支路) of each grid
+    quarter: np.ndarray  # block between 次干路 of each grid
     secondaries: np.ndarray  # cut lines
     lanes: np.ndarray
 
@@ -41,7 +42,9 @@ def _halve(polys: np.ndarray, rng: np.random.Generator, tilt_deg: np.ndarray):
     u = long_axis / length[:, None]
     point = corners.mean(axis=1) + u * ((rng.uniform(0.35, 0.65, len(polys)) - 0.5) * length)[:, None]
     tilt = np.radians(rng.normal(0, 1, len(polys)) * tilt_deg)
-    normal = np.column_stack([u[:, 0] * np.cos(tilt) - u[:, 1] * np.sin(tilt), u[:, 0] * np.sin(tilt) + u[:, 1] * np.cos(tilt)])
+    normal = np.column_stack(
+        [u[:, 0] * np.cos(tilt) - u[:, 1] * np.sin(tilt), u[:, 0] * np.sin(tilt) + u[:, 1] * np.cos(tilt)]
+    )
     along = np.column_stack([-normal[:, 1], normal[:, 0]])
     reach = (2 * (l1 + l2))[:, None]
     a, b = point + along * reach, point - along * reach
@@ -92,6 +95,12 @@ def subdivide(rng: np.random.Generator, blocks: np.ndarray) -> Subdivision:
         stop = rng.uniform(*STOP_HA, len(polys)) * _HA
     grids, block, path, depth, plot, quarter = (np.concatenate(column) for column in zip(*leaves))
     return Subdivision(
-        grids=shapely.set_precision(grids, 0.001), block=block, path=path, depth=depth, plot=plot, quarter=quarter,
-        secondaries=np.concatenate(secondaries), lanes=np.concatenate(lanes),
+        grids=shapely.set_precision(grids, 0.001),
+        block=block,
+        path=path,
+        depth=depth,
+        plot=plot,
+        quarter=quarter,
+        secondaries=np.concatenate(secondaries),
+        lanes=np.concatenate(lanes),
     )

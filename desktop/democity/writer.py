@@ -1,4 +1,5 @@
 """Writing the generated city: a staging file renamed into place, and chunked bulk inserts."""
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,12 @@ class DemoCityError(RuntimeError):
 
 
 def _sqlite_family(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"), path.with_name(path.name + "-journal")]
+    return [
+        path,
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        path.with_name(path.name + "-journal"),
+    ]
 
 
 def staging_path(out: Path, force: bool) -> Path:
@@ -75,7 +81,7 @@ def with_geometry(rows: Iterable[dict], local_geoms: np.ndarray) -> Iterator[dic
     rows = iter(rows)
     points = local_geoms.dtype != object
     for start in range(0, len(local_geoms), CHUNK):
-        part = local_geoms[start:start + CHUNK]
+        part = local_geoms[start : start + CHUNK]
         columns = bulk_geometry_columns(to_lonlat(shapely.points(part) if points else part))
         for geometry, row in zip(columns, rows):  # columns first: zip must not swallow a row
             yield {**row, **geometry}

@@ -4,6 +4,7 @@ Land use is drawn per 地块 (all grids of a plot share it) with odds that depen
 distance from the centre; parks take whole 次干路 blocks; the river and the arterials
 then claim the grids they run through or along.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,15 +15,23 @@ import shapely
 from desktop.democity import names
 from desktop.democity.clustering import solid_union
 
-_CENTRAL = {"商业街区": .10, "学校": .06, "医院": .03, "重要机关": .04, "集贸市场": .03, "广场": .02, "建筑工地": .03}
-_OUTER = {"学校": .05, "医院": .015, "集贸市场": .02, "建筑工地": .08, "商业街区": .03, "其他": .03}
-_INDUSTRIAL = {"工业园区": .25, "建筑工地": .08, "其他": .05}
+_CENTRAL = {
+    "商业街区": 0.10,
+    "学校": 0.06,
+    "医院": 0.03,
+    "重要机关": 0.04,
+    "集贸市场": 0.03,
+    "广场": 0.02,
+    "建筑工地": 0.03,
+}
+_OUTER = {"学校": 0.05, "医院": 0.015, "集贸市场": 0.02, "建筑工地": 0.08, "商业街区": 0.03, "其他": 0.03}
+_INDUSTRIAL = {"工业园区": 0.25, "建筑工地": 0.08, "其他": 0.05}
 SCENIC_NAME = "项王故里"
 
 
 @dataclass
 class Zoning:
-    zone_type: np.ndarray                      # per grid
+    zone_type: np.ndarray  # per grid
     parks: list[tuple[str, shapely.Geometry]]  # green areas
     lakes: list[tuple[str, shapely.Geometry]]
 
@@ -54,7 +63,11 @@ def _parks(rng, grids, quarter, zone, city, area_km2):
     inner = np.ones(len(quarter_area), dtype=bool)
     inner[quarter[~shapely.within(grids, city.buffer(-150))]] = False
     candidates = np.flatnonzero(inner & (quarter_area > 8e4) & (quarter_area < 4e5))
-    chosen = rng.choice(candidates, size=min(len(candidates), max(1, round(area_km2 / 5))), replace=False) if len(candidates) else []
+    chosen = (
+        rng.choice(candidates, size=min(len(candidates), max(1, round(area_km2 / 5))), replace=False)
+        if len(candidates)
+        else []
+    )
     park_names = names.two_character_names(rng, len(chosen))
     parks, lakes = [], []
     for k, (q, stem) in enumerate(zip(chosen, park_names)):

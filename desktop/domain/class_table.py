@@ -7,6 +7,7 @@ Three table layouts are understood:
 * the successor directory (``kind,major_code,major_name,code5,name``: 2 + 3 digits);
 * the older local 2 + 2 scheme (``kind,major_code,major_name,minor_code,major+minor,…,name``).
 """
+
 from __future__ import annotations
 
 import csv

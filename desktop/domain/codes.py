@@ -3,6 +3,7 @@
 Every rule lives here once; importers, the generator and the UI call these.
 Errors are :class:`CodeError` with a Chinese message naming the code and the reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def admin_level(code: str) -> AdminLevel:
     code = _digits(code, "行政区划代码")
     if len(code) == 12:
         for level in (AdminLevel.CITY, AdminLevel.DISTRICT, AdminLevel.STREET):
-            if code[_ADMIN_DIGITS[level]:] == "0" * (12 - _ADMIN_DIGITS[level]):
+            if code[_ADMIN_DIGITS[level] :] == "0" * (12 - _ADMIN_DIGITS[level]):
                 return level
         return AdminLevel.COMMUNITY
     for level, n in _ADMIN_DIGITS.items():
@@ -99,17 +100,17 @@ class GridCodeRule:
                 raise CodeError(f"单元网格编码“{code}”无效：{name}不能为全 0")
         return code
 
-    def split(self, code: str) -> "GridCodeParts":
+    def split(self, code: str) -> GridCodeParts:
         a, s, c = self.admin_digits, self.street_digits, self.community_digits
-        return GridCodeParts(code[:a], code[a:a + s], code[a + s:a + s + c], code[a + s + c:])
+        return GridCodeParts(code[:a], code[a : a + s], code[a + s : a + s + c], code[a + s + c :])
 
     def compose(self, community_code: str, serial: int) -> str:
         """Grid code from a 12-digit community code and a serial number."""
         community_code = normalize_admin_code(community_code)
         if len(community_code) != 12:
             raise CodeError(f"社区代码“{community_code}”无效：应为 12 位")
-        if not 0 < serial < 10 ** self.serial_digits:
-            raise CodeError(f"网格序号 {serial} 超出 1–{10 ** self.serial_digits - 1} 的范围")
+        if not 0 < serial < 10**self.serial_digits:
+            raise CodeError(f"网格序号 {serial} 超出 1–{10**self.serial_digits - 1} 的范围")
         return self.validate(community_code + f"{serial:0{self.serial_digits}d}")
 
     def community_of(self, code: str) -> str:
@@ -143,8 +144,8 @@ class ComponentCodeRule:
         if len(admin_code) != 6:
             raise CodeError(f"部件编码的行政区划代码“{admin_code}”无效：应为 6 位区县代码")
         class_code = _digits(class_code, "部件类别代码")
-        if not 0 < serial < 10 ** self.serial_digits:
-            raise CodeError(f"部件序号 {serial} 超出 1–{10 ** self.serial_digits - 1} 的范围")
+        if not 0 < serial < 10**self.serial_digits:
+            raise CodeError(f"部件序号 {serial} 超出 1–{10**self.serial_digits - 1} 的范围")
         return f"{admin_code}{class_code}{serial:0{self.serial_digits}d}"
 
     def validate(self, code: str, class_code: str) -> str:
@@ -152,11 +153,13 @@ class ComponentCodeRule:
         code = _digits(code, "部件编码")
         expected = 6 + len(class_code) + self.serial_digits
         if len(code) != expected:
-            raise CodeError(f"部件编码“{code}”无效：类别 {class_code} 的部件编码应为 {expected} 位，实际 {len(code)} 位")
+            raise CodeError(
+                f"部件编码“{code}”无效：类别 {class_code} 的部件编码应为 {expected} 位，实际 {len(code)} 位"
+            )
         normalize_admin_code(code[:6])
-        if code[6:6 + len(class_code)] != class_code:
-            raise CodeError(f"部件编码“{code}”无效：类别码应为 {class_code}，实际为 {code[6:6 + len(class_code)]}")
-        if int(code[-self.serial_digits:]) == 0:
+        if code[6 : 6 + len(class_code)] != class_code:
+            raise CodeError(f"部件编码“{code}”无效：类别码应为 {class_code}，实际为 {code[6 : 6 + len(class_code)]}")
+        if int(code[-self.serial_digits :]) == 0:
             raise CodeError(f"部件编码“{code}”无效：序号不能为全 0")
         return code
 

@@ -11,10 +11,11 @@ differ by centimetres). A CRS is named by:
 :func:`to_storage` and :func:`from_storage` return vectorised ``f(x, y) -> (x', y')``
 functions; :func:`transform_geometry` applies one to shapely geometries.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 import shapely
@@ -55,7 +56,9 @@ def normalize_crs(crs: str | CRS | None) -> str | CRS | None:
         try:
             parsed = CRS.from_user_input(text)
         except CRSError as exc:
-            raise CodeError(f"坐标系“{text}”无法识别：请使用 EPSG 代码（如 EPSG:4490、EPSG:4527）、GCJ02 或 BD09") from exc
+            raise CodeError(
+                f"坐标系“{text}”无法识别：请使用 EPSG 代码（如 EPSG:4490、EPSG:4527）、GCJ02 或 BD09"
+            ) from exc
     if parsed.is_geographic and parsed.to_epsg(min_confidence=90) in (4326, 4490):
         return None
     if parsed.equals(CRS.from_user_input("OGC:CRS84")):

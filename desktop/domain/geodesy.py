@@ -3,6 +3,7 @@
 CGCS2000 uses GRS80's parameters (its flattening differs by < 1e-10, 0.1 mm in b), so pyproj's
 GRS80 ellipsoid stands for it.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -3,6 +3,7 @@
 Messages are built with the standard library; status is ``Exercise`` for drills. Full XSD
 validation is a test-time check; :func:`structural_errors` is the cheap check used at runtime.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -17,8 +18,14 @@ from desktop.emergency.plans import LEVEL_NAMES
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 DEFAULT_SENDER = "yingji@cityops.local"
 MSG_TYPE_NAMES = {"Alert": "首发", "Update": "更新", "Cancel": "解除"}
-CATEGORIES = {"防汛排涝": "Met", "极端天气": "Met", "防震减灾": "Geo", "市政设施": "Infra", "公共安全": "Safety",
-              "环境卫生": "Env"}
+CATEGORIES = {
+    "防汛排涝": "Met",
+    "极端天气": "Met",
+    "防震减灾": "Geo",
+    "市政设施": "Infra",
+    "公共安全": "Safety",
+    "环境卫生": "Env",
+}
 SEVERITIES = {"I": "Extreme", "II": "Severe", "III": "Moderate", "IV": "Minor"}
 REQUIRED = ("identifier", "sender", "sent", "status", "msgType", "scope")
 INFO_REQUIRED = ("category", "event", "urgency", "severity", "certainty")
@@ -36,21 +43,47 @@ def cap_time(moment: datetime) -> str:
     return as_utc(moment).astimezone(LOCAL_TZ).isoformat(timespec="seconds")
 
 
-def build(*, sender: str, sent: datetime, status: str, msg_type: str, info: dict, note: str = "",
-          references: list[tuple[str, str, str]] = (), identifier: str | None = None) -> CapMessage:
+def build(
+    *,
+    sender: str,
+    sent: datetime,
+    status: str,
+    msg_type: str,
+    info: dict,
+    note: str = "",
+    references: list[tuple[str, str, str]] = (),
+    identifier: str | None = None,
+) -> CapMessage:
     """An alert with one ``info`` block: ``category, event, urgency, severity, certainty, headline,
     description, instruction, area_desc`` and optional ``polygon`` [(lon, lat) …] / ``circle`` (lon, lat, km)."""
     identifier = identifier or f"cityops-{uuid.uuid4().hex[:16]}"
     sent_text = cap_time(sent)
     alert = ET.Element("alert", xmlns=NS)
-    for tag, value in (("identifier", identifier), ("sender", sender), ("sent", sent_text), ("status", status),
-                       ("msgType", msg_type), ("scope", "Public"), ("note", note),
-                       ("references", " ".join(",".join(r) for r in references))):
+    for tag, value in (
+        ("identifier", identifier),
+        ("sender", sender),
+        ("sent", sent_text),
+        ("status", status),
+        ("msgType", msg_type),
+        ("scope", "Public"),
+        ("note", note),
+        ("references", " ".join(",".join(r) for r in references)),
+    ):
         if value:
             ET.SubElement(alert, tag).text = value
     block = ET.SubElement(alert, "info")
-    for tag in ("language", "category", "event", "urgency", "severity", "certainty", "senderName", "headline",
-                "description", "instruction"):
+    for tag in (
+        "language",
+        "category",
+        "event",
+        "urgency",
+        "severity",
+        "certainty",
+        "senderName",
+        "headline",
+        "description",
+        "instruction",
+    ):
         value = "zh-CN" if tag == "language" else info.get(tag)
         if value:
             ET.SubElement(block, tag).text = value
@@ -65,9 +98,11 @@ def build(*, sender: str, sent: datetime, status: str, msg_type: str, info: dict
     return CapMessage(identifier, sent_text, xml)
 
 
-def for_incident(view, msg_type: str, sent: datetime, sender: str = DEFAULT_SENDER,
-                 references: list[tuple[str, str, str]] = ()) -> CapMessage:
-    """The CAP message for an :class:`~desktop.emergency.incident.IncidentView` (Update/Cancel reference earlier ones)."""
+def for_incident(
+    view, msg_type: str, sent: datetime, sender: str = DEFAULT_SENDER, references: list[tuple[str, str, str]] = ()
+) -> CapMessage:
+    """The CAP message for an :class:`~desktop.emergency.incident.IncidentView`
+    (Update/Cancel reference earlier ones)."""
     if msg_type not in MSG_TYPE_NAMES:
         raise ValueError(f"未知的 CAP 消息类型：{msg_type}")
     if msg_type != "Alert" and not references:
@@ -75,17 +110,28 @@ def for_incident(view, msg_type: str, sent: datetime, sender: str = DEFAULT_SEND
     ring = list(circle(view.x, view.y, view.radius_m, 16).exterior.coords)
     cancel = msg_type == "Cancel"
     info = {
-        "category": CATEGORIES.get(view.plan_type, "Other"), "event": view.plan_name,
-        "urgency": "Past" if cancel else "Immediate", "severity": SEVERITIES[view.level],
-        "certainty": "Observed", "senderName": "城市运行管理服务指挥中心",
+        "category": CATEGORIES.get(view.plan_type, "Other"),
+        "event": view.plan_name,
+        "urgency": "Past" if cancel else "Immediate",
+        "severity": SEVERITIES[view.level],
+        "certainty": "Observed",
+        "senderName": "城市运行管理服务指挥中心",
         "headline": f"{'解除' if cancel else '启动'}{view.title}" + ("【演练】" if view.is_drill else ""),
         "description": f"{view.plan_name}{LEVEL_NAMES[view.level]}响应" + ("已终止" if cancel else "正在进行"),
         "instruction": "" if cancel else "请周边市民注意避让，服从现场指挥，及时关注后续通告。",
-        "area_desc": f"事发地周边 {view.radius_m:.0f} 米", "polygon": ring,
+        "area_desc": f"事发地周边 {view.radius_m:.0f} 米",
+        "polygon": ring,
         "circle": (view.x, view.y, view.radius_m / 1000),
     }
-    return build(sender=sender, sent=sent, status="Exercise" if view.is_drill else "Actual", msg_type=msg_type,
-                 info=info, note="演练消息" if view.is_drill else "", references=references)
+    return build(
+        sender=sender,
+        sent=sent,
+        status="Exercise" if view.is_drill else "Actual",
+        msg_type=msg_type,
+        info=info,
+        note="演练消息" if view.is_drill else "",
+        references=references,
+    )
 
 
 def structural_errors(xml: str) -> list[str]:

@@ -6,6 +6,7 @@ kinds (with a payload ``{"metric": metric, "value": v}``, v ≥ ``threshold``, w
 sensor rules of :mod:`desktop.feeds.rules` write that payload) within ``radius_m`` of one of them and in
 the last ``window_min`` minutes. Real and drill alarms are never mixed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,8 +19,14 @@ from desktop.cases.calendar import as_utc
 from desktop.emergency.geo import distance_m
 from desktop.storage.models import PLAN_LEVELS, Alarm, EmergencyPlan, PlanActivation
 
-TRIGGER_DEFAULTS = {"alarm_kinds": [], "metric": None, "threshold": None, "min_count": 1, "radius_m": 1000.0,
-                    "window_min": 60.0}
+TRIGGER_DEFAULTS = {
+    "alarm_kinds": [],
+    "metric": None,
+    "threshold": None,
+    "min_count": 1,
+    "radius_m": 1000.0,
+    "window_min": 60.0,
+}
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,11 @@ def matching(trigger: dict, alarms: list[Alarm], now: datetime) -> list[Alarm]:
     """The largest cluster of ``alarms`` meeting ``trigger`` at ``now`` (empty when it is not met)."""
     now = as_utc(now)
     since = now - timedelta(minutes=trigger["window_min"])
-    hits = [a for a in alarms if a.kind in trigger["alarm_kinds"] and a.x is not None
-            and since <= as_utc(a.ts) <= now and _over(a, trigger)]
+    hits = [
+        a
+        for a in alarms
+        if a.kind in trigger["alarm_kinds"] and a.x is not None and since <= as_utc(a.ts) <= now and _over(a, trigger)
+    ]
     best: list[Alarm] = []
     for centre in hits:
         near = [a for a in hits if distance_m(centre.x, centre.y, a.x, a.y) <= trigger["radius_m"]]
@@ -90,8 +100,11 @@ def propose_activations(session: Session, now: datetime, drill_stream: str | Non
     query = select(Alarm).where(Alarm.ts >= now - timedelta(minutes=longest), Alarm.ts <= now)
     query = query.where(Alarm.stream == drill_stream) if drill_stream else query.where(Alarm.is_drill.is_(False))
     alarms = list(session.scalars(query))
-    active = session.scalars(select(PlanActivation).where(
-        PlanActivation.ended_at.is_(None), PlanActivation.is_drill.is_(drill_stream is not None))).all()
+    active = session.scalars(
+        select(PlanActivation).where(
+            PlanActivation.ended_at.is_(None), PlanActivation.is_drill.is_(drill_stream is not None)
+        )
+    ).all()
     proposals: dict[int, Proposal] = {}
     for plan, level, trigger in sorted(triggers, key=lambda item: -PLAN_LEVELS.index(item[1].level)):
         cluster = matching(trigger, alarms, now)
@@ -100,6 +113,14 @@ def propose_activations(session: Session, now: datetime, drill_stream: str | Non
         x, y = sum(a.x for a in cluster) / len(cluster), sum(a.y for a in cluster) / len(cluster)
         if any(a.plan_id == plan.id and distance_m(a.x, a.y, x, y) <= a.radius_m for a in active if a.x is not None):
             continue
-        proposals[plan.id] = Proposal(plan.id, plan.name, level.level, x, y, trigger["radius_m"],
-                                      tuple(sorted(a.id for a in cluster)), drill_stream is not None)
+        proposals[plan.id] = Proposal(
+            plan.id,
+            plan.name,
+            level.level,
+            x,
+            y,
+            trigger["radius_m"],
+            tuple(sorted(a.id for a in cluster)),
+            drill_stream is not None,
+        )
     return list(proposals.values())

@@ -1,11 +1,12 @@
 """Running a drill: injects become drill-flagged records on virtual time; a scripted participant
 (headless) or the operator (GUI) responds. :class:`DrillClock` gives time acceleration and pause.
 """
+
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -65,8 +66,15 @@ class DrillRunner:
     With ``auto_participant`` the scenario's scripted responses are played too (headless drills).
     """
 
-    def __init__(self, db: CityDatabase, scenario: dict, *, speed: float = 1.0, auto_participant: bool = True,
-                 start: datetime | None = None):
+    def __init__(
+        self,
+        db: CityDatabase,
+        scenario: dict,
+        *,
+        speed: float = 1.0,
+        auto_participant: bool = True,
+        start: datetime | None = None,
+    ):
         self.db, self.scenario, self.auto = db, scenario, auto_participant
         install_sample_plans(db)
         with db.session() as session, session.begin():
@@ -127,9 +135,19 @@ class DrillRunner:
         x, y = offset(*self.origin, *inject.get("at_m", (0, 0)))
         with self.db.session() as session, session.begin():
             seq = session.scalar(select(Alarm.seq).where(Alarm.stream == self.stream).order_by(Alarm.seq.desc())) or 0
-            alarm = Alarm(stream=self.stream, seq=seq + 1, kind=inject["kind"], level=inject.get("level", 2),
-                          source=inject.get("source", source), x=x, y=y, ts=self.now, is_drill=True,
-                          message=inject.get("message", ""), payload=inject.get("payload"))
+            alarm = Alarm(
+                stream=self.stream,
+                seq=seq + 1,
+                kind=inject["kind"],
+                level=inject.get("level", 2),
+                source=inject.get("source", source),
+                x=x,
+                y=y,
+                ts=self.now,
+                is_drill=True,
+                message=inject.get("message", ""),
+                payload=inject.get("payload"),
+            )
             session.add(alarm)
             session.flush()
         self.db.changes.announce(Change.of("alarm", (alarm.id,), INSERT, [(x, y)]))
@@ -144,8 +162,12 @@ class DrillRunner:
         for proposal in found:
             if all((p.level, p.alarm_ids) != (proposal.level, proposal.alarm_ids) for p in self.proposals):
                 self.proposals.append(proposal)
-                self._log("系统", "提议", f"建议启动{proposal.plan_name} {proposal.level} 级响应：{proposal.reason}",
-                          {"level": proposal.level})
+                self._log(
+                    "系统",
+                    "提议",
+                    f"建议启动{proposal.plan_name} {proposal.level} 级响应：{proposal.reason}",
+                    {"level": proposal.level},
+                )
 
     # -- the scripted participant ------------------------------------------------------------
     def _act(self, item: dict) -> None:
@@ -157,8 +179,12 @@ class DrillRunner:
 
     def _do_acknowledge(self, item: dict, actor: str) -> None:
         with self.db.session() as session, session.begin():
-            acked = session.scalars(update(Alarm).where(Alarm.stream == self.stream, Alarm.status == "未处理")
-                                    .values(status="已确认").returning(Alarm.id)).all()
+            acked = session.scalars(
+                update(Alarm)
+                .where(Alarm.stream == self.stream, Alarm.status == "未处理")
+                .values(status="已确认")
+                .returning(Alarm.id)
+            ).all()
         count = len(acked)
         if acked:
             self.db.changes.announce(Change("alarm", tuple(acked)))
@@ -172,10 +198,13 @@ class DrillRunner:
         if proposal is not None:
             x, y, reason = proposal.x, proposal.y, proposal.reason
         else:
-            x, y = offset(*self.origin, *(self.scenario["injects"][0].get("at_m", (0, 0)) if self.scenario["injects"] else (0, 0)))
+            x, y = offset(
+                *self.origin, *(self.scenario["injects"][0].get("at_m", (0, 0)) if self.scenario["injects"] else (0, 0))
+            )
             reason = "演练导演组指令"
-        self.activation_id = self.service.activate(self.plan_id, level, x, y, actor, reason=reason, is_drill=True,
-                                                   drill_run_id=self.run_id)
+        self.activation_id = self.service.activate(
+            self.plan_id, level, x, y, actor, reason=reason, is_drill=True, drill_run_id=self.run_id
+        )
         self.service.record_alarms(self.activation_id)
         return self.activation_id
 
@@ -207,8 +236,11 @@ class DrillRunner:
 
     def _step(self, seq: int) -> int:
         with self.db.session() as session:
-            step_id = session.scalar(select(ActivationStep.id).where(
-                ActivationStep.activation_id == self._activation(), ActivationStep.seq == seq))
+            step_id = session.scalar(
+                select(ActivationStep.id).where(
+                    ActivationStep.activation_id == self._activation(), ActivationStep.seq == seq
+                )
+            )
         if step_id is None:
             raise WorkflowError(f"没有第 {seq} 步")
         return step_id
@@ -236,14 +268,17 @@ class DrillRunner:
     def _log(self, actor: str, kind: str, text: str, data: dict | None = None) -> None:
         """A drill-level log row (the incident's own rows are written by the incident service)."""
         with self.db.session() as session, session.begin():
-            session.add(IncidentLog(drill_run_id=self.run_id, ts=self.now,
-                                    kind=kind, actor=actor, text=text, data=data, is_drill=True))
+            session.add(
+                IncidentLog(
+                    drill_run_id=self.run_id, ts=self.now, kind=kind, actor=actor, text=text, data=data, is_drill=True
+                )
+            )
         self.db.changes.announce(Change("drill", (self.run_id,)))
 
 
 def _start_time(scenario: dict) -> datetime:
     """Now, or today at the scenario's local ``start_local`` time (e.g. a night-time drill at 23:40)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if not scenario.get("start_local"):
         return now.replace(microsecond=0)
     hour, minute = map(int, scenario["start_local"].split(":"))

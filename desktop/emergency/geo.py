@@ -1,4 +1,5 @@
 """Metre-scale geometry around a point (local equirectangular; good to a few metres within a city)."""
+
 from __future__ import annotations
 
 import math

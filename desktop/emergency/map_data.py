@@ -1,4 +1,5 @@
 """What the emergency map layers show: 应急资源 as points by kind, 分区分段包干 zones by plan type."""
+
 from __future__ import annotations
 
 import numpy as np

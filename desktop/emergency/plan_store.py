@@ -1,4 +1,5 @@
 """The plan library as the seat reads and writes it: plain dicts out, one transaction per save."""
+
 from __future__ import annotations
 
 from datetime import datetime

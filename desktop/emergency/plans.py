@@ -4,6 +4,7 @@ A plan is a dict ``{format, version, code, name, type, sections, levels}``; each
 text criteria, optional machine-readable ``trigger`` (:mod:`desktop.emergency.criteria`), command
 group (roles → people) and ordered response steps.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,14 @@ from desktop.storage.models import PLAN_LEVELS, EmergencyPlan, PlanLevel
 FORMAT, VERSION = "cityops-emergency-plan", 1
 #: (key, title) of the plan sections, in template order.
 SECTIONS = (
-    ("purpose", "预案目的"), ("basis", "编制依据"), ("scope", "适用范围"), ("organisation", "组织指挥体系"),
-    ("duties", "职责分工"), ("warning", "预警及预防机制"), ("response", "应急响应"), ("aftermath", "后期处置"),
+    ("purpose", "预案目的"),
+    ("basis", "编制依据"),
+    ("scope", "适用范围"),
+    ("organisation", "组织指挥体系"),
+    ("duties", "职责分工"),
+    ("warning", "预警及预防机制"),
+    ("response", "应急响应"),
+    ("aftermath", "后期处置"),
     ("support", "保障措施"),
 )
 PLAN_TYPES = ("防汛排涝", "防震减灾", "市政设施", "公共安全", "极端天气", "环境卫生", "其他")
@@ -33,11 +40,20 @@ class PlanFormatError(ValueError):
 
 def plan_to_dict(plan: EmergencyPlan) -> dict:
     return {
-        "format": FORMAT, "version": VERSION, "code": plan.code, "name": plan.name, "type": plan.plan_type,
+        "format": FORMAT,
+        "version": VERSION,
+        "code": plan.code,
+        "name": plan.name,
+        "type": plan.plan_type,
         "sections": {key: plan.sections.get(key, "") for key, _ in SECTIONS},
         "levels": [
-            {"level": lv.level, "criteria": lv.criteria, "trigger": lv.trigger,
-             "command_group": lv.command_group, "steps": lv.steps}
+            {
+                "level": lv.level,
+                "criteria": lv.criteria,
+                "trigger": lv.trigger,
+                "command_group": lv.command_group,
+                "steps": lv.steps,
+            }
             for lv in sorted(plan.levels, key=lambda lv: PLAN_LEVELS.index(lv.level))
         ],
     }
@@ -68,13 +84,25 @@ def _level(level: dict) -> dict:
     for index, step in enumerate(level.get("steps") or [], 1):
         if not step.get("action") or not step.get("owner"):
             raise PlanFormatError(f"{level['level']}级第 {index} 步须有责任人与内容")
-        steps.append({
-            "owner": step["owner"], "action": step["action"], "deadline_min": float(step.get("deadline_min") or 0),
-            "confirm": bool(step.get("confirm", True)), "department": step.get("department") or None,
-        })
-    group = [{field: str(member.get(field) or "") for field in COMMAND_FIELDS} for member in level.get("command_group") or []]
-    return {"level": level["level"], "criteria": str(level.get("criteria") or ""), "trigger": level.get("trigger"),
-            "command_group": group, "steps": steps}
+        steps.append(
+            {
+                "owner": step["owner"],
+                "action": step["action"],
+                "deadline_min": float(step.get("deadline_min") or 0),
+                "confirm": bool(step.get("confirm", True)),
+                "department": step.get("department") or None,
+            }
+        )
+    group = [
+        {field: str(member.get(field) or "") for field in COMMAND_FIELDS} for member in level.get("command_group") or []
+    ]
+    return {
+        "level": level["level"],
+        "criteria": str(level.get("criteria") or ""),
+        "trigger": level.get("trigger"),
+        "command_group": group,
+        "steps": steps,
+    }
 
 
 def save_plan(session: Session, data: dict) -> EmergencyPlan:
@@ -87,8 +115,16 @@ def save_plan(session: Session, data: dict) -> EmergencyPlan:
     plan.name, plan.plan_type, plan.sections = data["name"], data["type"], data["sections"]
     plan.levels.clear()
     session.flush()  # old levels go before new ones take their (plan, level) keys
-    plan.levels = [PlanLevel(level=lv["level"], criteria=lv["criteria"], trigger=lv["trigger"],
-                             command_group=lv["command_group"], steps=lv["steps"]) for lv in data["levels"]]
+    plan.levels = [
+        PlanLevel(
+            level=lv["level"],
+            criteria=lv["criteria"],
+            trigger=lv["trigger"],
+            command_group=lv["command_group"],
+            steps=lv["steps"],
+        )
+        for lv in data["levels"]
+    ]
     session.flush()
     return plan
 

@@ -3,6 +3,7 @@
 Places in the sample files are metre offsets ``[east, north]`` from the city centre, so the
 samples fit any generated city. :func:`install_sample_plans` is idempotent.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,13 +29,15 @@ def city_centre(session: Session) -> tuple[float, float] | None:
     city = session.scalars(select(AdminArea).where(AdminArea.level == "city")).first()
     if city is not None and city.center_x is not None:
         return city.center_x, city.center_y
-    box = session.execute(select(func.min(UnitGrid.min_x), func.min(UnitGrid.min_y),
-                                 func.max(UnitGrid.max_x), func.max(UnitGrid.max_y))).one()
+    box = session.execute(
+        select(func.min(UnitGrid.min_x), func.min(UnitGrid.min_y), func.max(UnitGrid.max_x), func.max(UnitGrid.max_y))
+    ).one()
     return None if box[0] is None else ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
 
 def install_sample_plans(db: CityDatabase) -> int:
-    """Add the sample plans missing from ``db`` (and the sample resources and zones when it has none); returns plans added."""
+    """Add the sample plans missing from ``db`` (and the sample resources and zones when it has none);
+    returns the number of plans added."""
     with db.session() as session, session.begin():
         have = set(session.scalars(select(EmergencyPlan.code)))
         added = []

@@ -3,6 +3,7 @@
 Shipped scenarios live in ``resources/emergency/scenarios/``; scenarios authored in the app are
 saved in the user's data directory (``scenarios/`` under :func:`desktop.paths.data_home`).
 """
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,25 @@ from desktop.paths import data_home
 
 FORMAT, VERSION = "cityops-drill-scenario", 1
 #: Inject type → alarm source and Chinese name.
-INJECT_TYPES = {"reading": ("物联感知", "传感读数"), "alarm": ("物联感知", "告警"), "breakdown": ("车载终端", "车辆故障"),
-                "call": ("12345热线", "市民来电"), "video": ("视频AI", "视频事件")}
+INJECT_TYPES = {
+    "reading": ("物联感知", "传感读数"),
+    "alarm": ("物联感知", "告警"),
+    "breakdown": ("车载终端", "车辆故障"),
+    "call": ("12345热线", "市民来电"),
+    "video": ("视频AI", "视频事件"),
+}
 #: Participant action → Chinese name (the parameters each needs are in docs/emergency-plan-format.md).
-ACTIONS = {"acknowledge": "确认告警", "activate": "启动预案", "tick": "完成步骤", "dispatch": "派遣任务",
-           "change_level": "调整级别", "note": "记录", "cap": "发布预警", "terminate": "终止响应", "end": "结束演练"}
+ACTIONS = {
+    "acknowledge": "确认告警",
+    "activate": "启动预案",
+    "tick": "完成步骤",
+    "dispatch": "派遣任务",
+    "change_level": "调整级别",
+    "note": "记录",
+    "cap": "发布预警",
+    "terminate": "终止响应",
+    "end": "结束演练",
+}
 
 
 class ScenarioError(ValueError):

@@ -2,6 +2,7 @@
 
 See :mod:`desktop.exchange.importer` for the field conventions.
 """
+
 from desktop.exchange.classes import import_class_table
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.exporter import export_file

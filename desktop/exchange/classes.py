@@ -1,4 +1,5 @@
 """Loading a 管理部件 / 管理事项 class table into the ``class_code`` table."""
+
 from __future__ import annotations
 
 from dataclasses import asdict

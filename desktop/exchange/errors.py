@@ -1,4 +1,5 @@
 """Errors of data exchange: one Chinese message listing every problem found."""
+
 from __future__ import annotations
 
 MAX_LISTED = 20

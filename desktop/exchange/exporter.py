@@ -6,6 +6,7 @@ attributes become properties. For a target other than EPSG:4326/4490 the file ca
 legacy GeoJSON ``crs`` member (``urn:ogc:def:crs:EPSG::3857``, or ``GCJ02``/``BD09``), which
 :func:`desktop.exchange.importer.import_file` reads back.
 """
+
 from __future__ import annotations
 
 import json

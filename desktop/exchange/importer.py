@@ -24,6 +24,7 @@ empty / invalid / wrongly typed geometry, duplicate code, missing parent) raises
 :class:`ExchangeError` listing them, leaving the database unchanged. Rows whose code is
 already stored are updated (upsert), others inserted.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,8 +39,8 @@ from desktop.domain.crs import crs_label, to_storage, transform_geometry
 from desktop.exchange.errors import ExchangeError, ProblemList
 from desktop.exchange.records import FIELD_ALIASES, SPECS, Attributes, FeatureProblem, KindSpec, Lookups, build_row
 from desktop.exchange.sources import GEOJSON_SUFFIXES, SourceFeature, read_source
-from desktop.storage.changes import Change
 from desktop.exchange.upsert import upsert
+from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import AdminArea
@@ -197,8 +198,12 @@ def _resolve_parents(rows: list[dict], lookups: Lookups) -> list[str]:
     rows.sort(key=lambda row: len(row["code"]))
     if not missing:
         return []
-    return [f"上级区划 {'、'.join(missing[:10])}{' 等' if len(missing) > 10 else ''} 尚不存在，"
-            "相应的上级代码暂为空，导入上级区划后会自动关联"]
+    return [
+        (
+            f"上级区划 {'、'.join(missing[:10])}{' 等' if len(missing) > 10 else ''} 尚不存在，"
+            "相应的上级代码暂为空，导入上级区划后会自动关联"
+        )
+    ]
 
 
 def _link_orphans(conn: Connection) -> None:

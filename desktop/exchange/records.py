@@ -4,11 +4,12 @@ Each spec reads its attributes (with Chinese aliases), applies the code rules of
 :mod:`desktop.domain.codes` and looks up what must already exist in the database.
 A problem with one feature raises :class:`FeatureProblem`; the importer collects them.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import shapely
 from sqlalchemy import Connection, Select, Table, select
@@ -91,7 +92,7 @@ class KindSpec:
     label: str  # 行政区划 / 单元网格 / 管理部件
     table: Table
     geometry_types: tuple[str, ...]
-    build: Callable[["Lookups", Attributes, shapely.Geometry], dict]
+    build: Callable[[Lookups, Attributes, shapely.Geometry], dict]
 
 
 class Lookups:
@@ -113,8 +114,10 @@ class Lookups:
         return self._codes("grid", lambda: select(UnitGrid.code))
 
     def class_codes(self, scheme: str) -> set[str]:
-        return self._codes(("class", scheme), lambda: select(ClassCode.code).where(
-            ClassCode.scheme == scheme, ClassCode.kind == "部件"))
+        return self._codes(
+            ("class", scheme),
+            lambda: select(ClassCode.code).where(ClassCode.scheme == scheme, ClassCode.kind == "部件"),
+        )
 
 
 def _admin_row(_lookups: Lookups, attrs: Attributes, geometry: shapely.Geometry) -> dict:

@@ -4,6 +4,7 @@ GeoJSON is parsed here (FeatureCollection, a single Feature or a bare geometry, 
 optional legacy ``crs`` member) so errors can name the feature; other formats are read
 with ``pyogrio.raw`` (numpy arrays + WKB, no pandas).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,13 @@ from desktop.exchange.errors import ExchangeError
 
 GEOJSON_SUFFIXES = {".geojson", ".json"}
 _GEOMETRY_TYPES = {
-    "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection",
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
 }
 
 
@@ -61,7 +68,9 @@ def _read_geojson(path: Path) -> SourceLayer:
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise ExchangeError(f"“{path.name}”不是有效的 GeoJSON：第 {exc.lineno} 行第 {exc.colno} 列 JSON 语法错误（{exc.msg}）") from exc
+        raise ExchangeError(
+            f"“{path.name}”不是有效的 GeoJSON：第 {exc.lineno} 行第 {exc.colno} 列 JSON 语法错误（{exc.msg}）"
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ExchangeError(f"无法读取“{path}”：{exc}") from exc
     kind = document.get("type") if isinstance(document, dict) else None
@@ -74,7 +83,9 @@ def _read_geojson(path: Path) -> SourceLayer:
     elif kind in _GEOMETRY_TYPES:
         items = [{"type": "Feature", "properties": {}, "geometry": document}]
     else:
-        raise ExchangeError(f"“{path.name}”不是有效的 GeoJSON：顶层 type 为“{kind}”，应为 FeatureCollection、Feature 或几何对象")
+        raise ExchangeError(
+            f"“{path.name}”不是有效的 GeoJSON：顶层 type 为“{kind}”，应为 FeatureCollection、Feature 或几何对象"
+        )
     layer = SourceLayer(path, _geojson_crs(document))
     for i, item in enumerate(items, start=1):
         item = item if isinstance(item, dict) else {}

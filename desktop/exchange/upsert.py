@@ -1,4 +1,5 @@
 """Insert-or-update of many rows by primary key (SQLite and PostgreSQL)."""
+
 from __future__ import annotations
 
 from sqlalchemy import Connection, Table, func, select
@@ -28,6 +29,6 @@ def upsert(conn: Connection, table: Table, rows: list[dict]) -> tuple[int, int]:
     )
     before = conn.execute(select(func.count()).select_from(table)).scalar_one()
     for start in range(0, len(rows), CHUNK):
-        conn.execute(statement, rows[start:start + CHUNK])
+        conn.execute(statement, rows[start : start + CHUNK])
     inserted = conn.execute(select(func.count()).select_from(table)).scalar_one() - before
     return inserted, len(rows) - inserted

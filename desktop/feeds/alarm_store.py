@@ -5,6 +5,7 @@ transaction and returns only the rows it inserted; :func:`set_status` moves an o
 已确认 / 误报 / 已关闭 with who and when. An unacknowledged alarm older than its level's
 response limit (``resources/feeds/alarm_response_limits.csv``) is *escalated*.
 """
+
 from __future__ import annotations
 
 import csv
@@ -12,7 +13,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -84,21 +85,23 @@ def is_escalated(row: AlarmRow, limits: dict[int, float], now: float) -> bool:
 def last_seq(db: CityDatabase, stream: str = STREAM) -> int:
     """The last persisted seq of ``stream`` (0 when none): where the feed resumes."""
     with db.engine.connect() as conn:
-        return conn.execute(select(Alarm.seq).where(Alarm.stream == stream).order_by(Alarm.seq.desc()).limit(1)
-                            ).scalar() or 0
+        return (
+            conn.execute(select(Alarm.seq).where(Alarm.stream == stream).order_by(Alarm.seq.desc()).limit(1)).scalar()
+            or 0
+        )
 
 
 def _utc(seconds: float) -> datetime:
     try:
-        return datetime.fromtimestamp(seconds, timezone.utc)
+        return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 def _seconds(moment: datetime | None) -> float | None:
     if moment is None:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 _SOURCE = {kind: "视频AI" if category == "视频AI" else "物联感知" for kind, (category, _) in ALARM_KINDS.items()}
@@ -109,11 +112,19 @@ def _values(stream: str, event: dict) -> dict:
     alarm = event["alarm"]
     kind = str(alarm["kind"])
     return {
-        "stream": stream, "seq": int(event["seq"]), "kind": kind, "level": int(alarm.get("level") or 1),
+        "stream": stream,
+        "seq": int(event["seq"]),
+        "kind": kind,
+        "level": int(alarm.get("level") or 1),
         "source": _SOURCE.get(kind, "物联感知"),
-        "device_id": alarm.get("device_id"), "component_code": alarm.get("component_code"),
-        "x": float(alarm["x"]), "y": float(alarm["y"]), "ts": _utc(float(alarm["ts"])), "status": UNHANDLED,
-        "message": str(alarm.get("message") or ""), "payload": dict(alarm.get("payload") or {}),
+        "device_id": alarm.get("device_id"),
+        "component_code": alarm.get("component_code"),
+        "x": float(alarm["x"]),
+        "y": float(alarm["y"]),
+        "ts": _utc(float(alarm["ts"])),
+        "status": UNHANDLED,
+        "message": str(alarm.get("message") or ""),
+        "payload": dict(alarm.get("payload") or {}),
         "is_drill": bool(alarm.get("drill")),
     }
 
@@ -129,10 +140,25 @@ def persist(db: CityDatabase, events: list[dict], stream: str = STREAM) -> list[
     if not values:
         return []
     ids = insert_new(db, values)
-    return [AlarmRow(ids[v["seq"]], v["seq"], v["kind"], v["level"], v["source"], v["x"], v["y"], v["ts"].timestamp(),
-                     message=v["message"], device_id=v["device_id"], component_code=v["component_code"],
-                     payload=v["payload"], is_drill=v["is_drill"])
-            for v in values if v["seq"] in ids]
+    return [
+        AlarmRow(
+            ids[v["seq"]],
+            v["seq"],
+            v["kind"],
+            v["level"],
+            v["source"],
+            v["x"],
+            v["y"],
+            v["ts"].timestamp(),
+            message=v["message"],
+            device_id=v["device_id"],
+            component_code=v["component_code"],
+            payload=v["payload"],
+            is_drill=v["is_drill"],
+        )
+        for v in values
+        if v["seq"] in ids
+    ]
 
 
 def insert_new(db: CityDatabase, values: list[dict]) -> dict[int, int]:
@@ -141,8 +167,11 @@ def insert_new(db: CityDatabase, values: list[dict]) -> dict[int, int]:
     if db.engine.dialect.name == "sqlite" and all(_FAST_COLUMNS_SET.issubset(v) for v in values):
         ids = _insert_new_sqlite(db, values)
     else:
-        statement = (_INSERTS[db.engine.dialect.name](Alarm).on_conflict_do_nothing(index_elements=["stream", "seq"])
-                     .returning(Alarm.id, Alarm.seq))
+        statement = (
+            _INSERTS[db.engine.dialect.name](Alarm)
+            .on_conflict_do_nothing(index_elements=["stream", "seq"])
+            .returning(Alarm.id, Alarm.seq)
+        )
         with db.engine.begin() as conn:
             ids = {seq: key for key, seq in conn.execute(statement, values)}
     if ids:
@@ -153,17 +182,31 @@ def insert_new(db: CityDatabase, values: list[dict]) -> dict[int, int]:
 # The feed's hot path on SQLite: multi-row INSERT … RETURNING on the driver, values stored as
 # SQLAlchemy reads them (DateTime as "YYYY-MM-DD HH:MM:SS.ffffff" UTC, JSON text, booleans 0/1) —
 # the Core statement costs ~5x more per row in bind processing and compilation (the seat's loop thread).
-_FAST_COLUMNS = ("stream", "seq", "kind", "level", "source", "device_id", "component_code", "x", "y", "ts",
-                 "status", "message", "payload", "is_drill")
+_FAST_COLUMNS = (
+    "stream",
+    "seq",
+    "kind",
+    "level",
+    "source",
+    "device_id",
+    "component_code",
+    "x",
+    "y",
+    "ts",
+    "status",
+    "message",
+    "payload",
+    "is_drill",
+)
 _FAST_COLUMNS_SET = frozenset(_FAST_COLUMNS)
 _FAST_ROWS = 500  # 14 parameters a row, well under SQLite's 32766
 
 
 def _sqlite_datetime(moment: datetime) -> str:
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
-    return "%04d-%02d-%02d %02d:%02d:%02d.%06d" % (moment.year, moment.month, moment.day, moment.hour,
-                                                  moment.minute, moment.second, moment.microsecond)
+        moment = moment.astimezone(UTC)
+    m = moment
+    return f"{m.year:04d}-{m.month:02d}-{m.day:02d} {m.hour:02d}:{m.minute:02d}:{m.second:02d}.{m.microsecond:06d}"
 
 
 def _insert_new_sqlite(db: CityDatabase, values: list[dict]) -> dict[int, int]:
@@ -172,33 +215,67 @@ def _insert_new_sqlite(db: CityDatabase, values: list[dict]) -> dict[int, int]:
     with db.engine.begin() as conn:
         cursor = conn.connection.cursor()  # the driver's: RETURNING rows as plain tuples in one fetchall
         for i in range(0, len(values), _FAST_ROWS):
-            part = values[i:i + _FAST_ROWS]
+            part = values[i : i + _FAST_ROWS]
             params = []
             for v in part:
-                params += (v["stream"], v["seq"], v["kind"], v["level"], v["source"], v["device_id"],
-                           v["component_code"], v["x"], v["y"], _sqlite_datetime(v["ts"]), v["status"], v["message"],
-                           None if v["payload"] is None else dumps(v["payload"]), int(bool(v["is_drill"])))
-            sql = (f"INSERT INTO alarm ({', '.join(_FAST_COLUMNS)}) VALUES {','.join([row_sql] * len(part))} "
-                   "ON CONFLICT (stream, seq) DO NOTHING RETURNING id, seq")
+                params += (
+                    v["stream"],
+                    v["seq"],
+                    v["kind"],
+                    v["level"],
+                    v["source"],
+                    v["device_id"],
+                    v["component_code"],
+                    v["x"],
+                    v["y"],
+                    _sqlite_datetime(v["ts"]),
+                    v["status"],
+                    v["message"],
+                    None if v["payload"] is None else dumps(v["payload"]),
+                    int(bool(v["is_drill"])),
+                )
+            sql = (
+                f"INSERT INTO alarm ({', '.join(_FAST_COLUMNS)}) VALUES {','.join([row_sql] * len(part))} "
+                "ON CONFLICT (stream, seq) DO NOTHING RETURNING id, seq"
+            )
             ids.update((seq, key) for key, seq in cursor.execute(sql, params).fetchall())
         cursor.close()
     return ids
 
 
 def _row(alarm: Alarm) -> AlarmRow:
-    return AlarmRow(id=alarm.id, seq=alarm.seq, kind=alarm.kind, level=alarm.level, source=alarm.source,
-                    x=alarm.x, y=alarm.y, ts=_seconds(alarm.ts), status=alarm.status, message=alarm.message or "",
-                    device_id=alarm.device_id, component_code=alarm.component_code, payload=alarm.payload or {},
-                    is_drill=bool(alarm.is_drill), acked_by=alarm.acked_by, acked_at=_seconds(alarm.acked_at),
-                    closed_by=alarm.closed_by, closed_at=_seconds(alarm.closed_at))
+    return AlarmRow(
+        id=alarm.id,
+        seq=alarm.seq,
+        kind=alarm.kind,
+        level=alarm.level,
+        source=alarm.source,
+        x=alarm.x,
+        y=alarm.y,
+        ts=_seconds(alarm.ts),
+        status=alarm.status,
+        message=alarm.message or "",
+        device_id=alarm.device_id,
+        component_code=alarm.component_code,
+        payload=alarm.payload or {},
+        is_drill=bool(alarm.is_drill),
+        acked_by=alarm.acked_by,
+        acked_at=_seconds(alarm.acked_at),
+        closed_by=alarm.closed_by,
+        closed_at=_seconds(alarm.closed_at),
+    )
 
 
 def load(db: CityDatabase, recent_s: float = 86_400.0, limit: int = 5_000) -> list[AlarmRow]:
     """Open alarms and those of the last ``recent_s`` seconds, newest first."""
-    since = datetime.now(timezone.utc) - timedelta(seconds=recent_s)
+    since = datetime.now(UTC) - timedelta(seconds=recent_s)
     with db.session() as session:
-        alarms = session.scalars(select(Alarm).where(or_(Alarm.status.in_(OPEN_STATUSES), Alarm.ts >= since))
-                                 .order_by(Alarm.ts.desc(), Alarm.id.desc()).limit(limit))
+        alarms = session.scalars(
+            select(Alarm)
+            .where(or_(Alarm.status.in_(OPEN_STATUSES), Alarm.ts >= since))
+            .order_by(Alarm.ts.desc(), Alarm.id.desc())
+            .limit(limit)
+        )
         return [_row(a) for a in alarms]
 
 
@@ -219,8 +296,9 @@ def set_status(db: CityDatabase, alarm_id: int, status: str, who: str, now: floa
     moment = _utc(time.time() if now is None else now)
     who_when = {"acked_by": who, "acked_at": moment} if status == ACKED else {"closed_by": who, "closed_at": moment}
     with db.session() as session, session.begin():
-        moved = session.execute(update(Alarm).where(Alarm.id == alarm_id, Alarm.status.in_(_FROM[status]))
-                                .values(status=status, **who_when)).rowcount
+        moved = session.execute(
+            update(Alarm).where(Alarm.id == alarm_id, Alarm.status.in_(_FROM[status])).values(status=status, **who_when)
+        ).rowcount
         alarm = session.get(Alarm, alarm_id)
         row = None if alarm is None else _row(alarm)
     if moved:
@@ -235,10 +313,13 @@ class StreetIndex:
 
     def __init__(self, db: CityDatabase):
         with db.engine.connect() as conn:
-            areas = {code: (name, parent) for code, name, parent in conn.execute(
-                select(AdminArea.code, AdminArea.name, AdminArea.parent_code))}
-            grids = conn.execute(select(UnitGrid.geom_wkb, UnitGrid.community_code)
-                                 .where(UnitGrid.geom_wkb.is_not(None))).all()
+            areas = {
+                code: (name, parent)
+                for code, name, parent in conn.execute(select(AdminArea.code, AdminArea.name, AdminArea.parent_code))
+            }
+            grids = conn.execute(
+                select(UnitGrid.geom_wkb, UnitGrid.community_code).where(UnitGrid.geom_wkb.is_not(None))
+            ).all()
         self._tree = shapely.STRtree(shapely.from_wkb([g for g, _ in grids]))
         self._names = [areas.get(areas.get(c, ("", None))[1], ("", None))[0] for _, c in grids]
         self._lock = threading.Lock()

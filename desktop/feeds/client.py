@@ -6,6 +6,7 @@ and batches handed to ``on_batch(kind, items)`` in the loop thread (a Qt bridge 
 these into signals). :class:`FeedPublisher` is an asyncio producer that re-sends every
 unacknowledged alarm after a reconnect (the gateway deduplicates by ``msg_id``).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -15,7 +16,7 @@ import random
 import threading
 import time
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
@@ -53,9 +54,19 @@ class FeedClient:
     only). Returning True from an event batch confirms it persisted; otherwise call ``commit``.
     """
 
-    def __init__(self, url: str, token: str, client_id: str, on_batch: Callable[[str, list], object],
-                 on_state: Callable[[str, float], None] | None = None, last_seq: dict[str, int] | None = None,
-                 ssl=None, backoff: tuple[float, float] = (0.1, 5.0), batch_max: int = 2000, batch: bool = True):
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        client_id: str,
+        on_batch: Callable[[str, list], object],
+        on_state: Callable[[str, float], None] | None = None,
+        last_seq: dict[str, int] | None = None,
+        ssl=None,
+        backoff: tuple[float, float] = (0.1, 5.0),
+        batch_max: int = 2000,
+        batch: bool = True,
+    ):
         self.url, self._token, self.client_id, self._ssl = url.rstrip("/") + "/feed", token, client_id, ssl
         self._on_batch, self._on_state = on_batch, on_state
         self._committed = dict(last_seq or {})
@@ -74,8 +85,9 @@ class FeedClient:
     # --- thread-safe API -------------------------------------------------------------------
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=asyncio.run, args=(self._main(),), daemon=True,
-                                        name=f"feed-client-{self.client_id}")
+        self._thread = threading.Thread(
+            target=asyncio.run, args=(self._main(),), daemon=True, name=f"feed-client-{self.client_id}"
+        )
         self._thread.start()
         self._ready.wait()
 
@@ -125,8 +137,14 @@ class FeedClient:
     async def _run(self) -> None:
         while True:
             try:
-                async with connect(self.url, ssl=self._ssl, max_size=protocol.CLIENT_MAX_FRAME,
-                                   compression=None, open_timeout=5, close_timeout=1) as ws:
+                async with connect(
+                    self.url,
+                    ssl=self._ssl,
+                    max_size=protocol.CLIENT_MAX_FRAME,
+                    compression=None,
+                    open_timeout=5,
+                    close_timeout=1,
+                ) as ws:
                     self._ws = ws
                     await self._session(ws)
             except (*_NETWORK_ERRORS, _Resync) as exc:
@@ -213,7 +231,7 @@ class FeedClient:
     def _emit(self, kind: str, items: list):
         try:
             return self._on_batch(kind, items)
-        except Exception:  # noqa: BLE001 - a faulty consumer must not kill the feed
+        except Exception:
             log.exception("on_batch(%s) 处理失败", kind)
             return None
 
@@ -221,8 +239,17 @@ class FeedClient:
 class FeedPublisher:
     """An asyncio producer: ``publish(alarm)`` returns a future of the seq; unacked messages survive reconnects."""
 
-    def __init__(self, url: str, token: str, producer_id: str, ssl=None, backoff: tuple[float, float] = (0.1, 2.0),
-                 batch: bool = True, batch_bytes: int = 48 * 1024, linger_s: float = 0.003):
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        producer_id: str,
+        ssl=None,
+        backoff: tuple[float, float] = (0.1, 2.0),
+        batch: bool = True,
+        batch_bytes: int = 48 * 1024,
+        linger_s: float = 0.003,
+    ):
         self.url, self._token, self.producer_id, self._ssl = url.rstrip("/") + "/produce", token, producer_id, ssl
         self._batch, self._batch_bytes, self._linger = batch, batch_bytes, linger_s
         self._unacked: OrderedDict[str, tuple[str, asyncio.Future]] = OrderedDict()

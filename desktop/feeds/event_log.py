@@ -6,6 +6,7 @@ idempotency key: re-sending it returns the original sequence number instead of a
 :class:`GroupCommitter` batches appends from many coroutines into few transactions and
 resolves each caller only after its batch is committed.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -13,9 +14,9 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from desktop.feeds.protocol import dumps, loads
 
@@ -81,8 +82,9 @@ class EventLog:
                 records.append(Record(old.stream, old.seq, old.body, duplicate=True, text=old.text))
                 continue
             if stream not in heads:
-                heads[stream] = cur.execute("SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?",
-                                            (stream,)).fetchone()[0]
+                heads[stream] = cur.execute(
+                    "SELECT coalesce(max(seq), 0) FROM event WHERE stream = ?", (stream,)
+                ).fetchone()[0]
             heads[stream] += 1
             text = dumps(body)
             record = Record(stream, heads[stream], body, text=text)
@@ -98,22 +100,29 @@ class EventLog:
         """Already logged ``msg_key`` → its record, looked up in a few queries for a whole batch."""
         known: dict[str, Record] = {}
         for i in range(0, len(keys), chunk):
-            part = keys[i:i + chunk]
+            part = keys[i : i + chunk]
             for key, stream, seq, body in cur.execute(
-                    f"SELECT msg_key, stream, seq, body FROM event WHERE msg_key IN ({','.join('?' * len(part))})",
-                    part):
+                f"SELECT msg_key, stream, seq, body FROM event WHERE msg_key IN ({','.join('?' * len(part))})", part
+            ):
                 known[key] = Record(stream, seq, loads(body), text=body)
         return known
 
     def read_after(self, stream: str, seq: int, limit: int = 500, decode: bool = True) -> list[Record]:
         """Events after ``seq``; ``decode=False`` leaves ``body`` None (``text`` is always set)."""
-        return self._read("SELECT seq, body FROM event WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?",
-                          stream, (stream, seq, limit), decode)
+        return self._read(
+            "SELECT seq, body FROM event WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?",
+            stream,
+            (stream, seq, limit),
+            decode,
+        )
 
     def recent(self, stream: str, limit: int, upto: int) -> list[Record]:
         """The last ``limit`` events with ``seq <= upto``, oldest first."""
-        rows = self._read("SELECT seq, body FROM event WHERE stream = ? AND seq <= ? ORDER BY seq DESC LIMIT ?",
-                          stream, (stream, upto, limit))
+        rows = self._read(
+            "SELECT seq, body FROM event WHERE stream = ? AND seq <= ? ORDER BY seq DESC LIMIT ?",
+            stream,
+            (stream, upto, limit),
+        )
         return rows[::-1]
 
     def head(self, stream: str) -> int:
@@ -138,8 +147,13 @@ class GroupCommitter:
     resolved — so a broadcast never precedes durability and never lags an ack.
     """
 
-    def __init__(self, event_log: EventLog, on_commit: Callable[[list[Record]], None],
-                 max_batch: int = 1000, linger_s: float = 0.002):
+    def __init__(
+        self,
+        event_log: EventLog,
+        on_commit: Callable[[list[Record]], None],
+        max_batch: int = 1000,
+        linger_s: float = 0.002,
+    ):
         self._log, self._on_commit = event_log, on_commit
         self._max_batch, self._linger = max_batch, linger_s
         self._queue: asyncio.Queue = asyncio.Queue()
@@ -188,7 +202,7 @@ class GroupCommitter:
     async def _commit(self, batch: list[tuple]) -> None:
         try:
             records = await asyncio.to_thread(self._log.append_many, [item for items, _, _ in batch for item in items])
-        except Exception as exc:  # noqa: BLE001 - reported to each waiting caller
+        except Exception as exc:
             log.exception("事件日志写入失败")
             for _, future, _ in batch:
                 if not future.done():
@@ -197,6 +211,6 @@ class GroupCommitter:
         self._on_commit([r for r in records if not r.duplicate])
         at = 0
         for items, future, single in batch:
-            mine, at = records[at:at + len(items)], at + len(items)
+            mine, at = records[at : at + len(items)], at + len(items)
             if not future.done():
                 future.set_result(mine[0] if single else mine)

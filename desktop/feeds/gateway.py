@@ -8,6 +8,7 @@ live delivery are one mechanism. A seat whose queue overflows is disconnected an
 by replay when it comes back. Vehicle positions are coalesced (latest per vehicle) and flushed
 every ``position_flush_s``.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,8 +32,18 @@ log = logging.getLogger(__name__)
 PATHS = ("/feed", "/produce")
 _REPLAY_PAGE = 500
 _POSITION_CHUNK = 1000
-STAT_KEYS = ("clients", "producers", "published", "duplicates_dropped", "malformed", "unauthenticated",
-             "slow_disconnects", "replayed", "positions_in", "position_batches")
+STAT_KEYS = (
+    "clients",
+    "producers",
+    "published",
+    "duplicates_dropped",
+    "malformed",
+    "unauthenticated",
+    "slow_disconnects",
+    "replayed",
+    "positions_in",
+    "position_batches",
+)
 
 
 class _Seat:
@@ -42,8 +53,9 @@ class _Seat:
     ``(None, text)`` for a frame outside the streams (positions, heartbeats).
     """
 
-    def __init__(self, ws: ServerConnection, client_id: str, cursor: dict[str, int], queue_size: int,
-                 batch: bool = False):
+    def __init__(
+        self, ws: ServerConnection, client_id: str, cursor: dict[str, int], queue_size: int, batch: bool = False
+    ):
         self.ws, self.client_id, self.cursor, self.batch = ws, client_id, cursor, batch
         self.limit, self.pending = queue_size, 0
         self._items: deque = deque()
@@ -68,12 +80,24 @@ class _Seat:
 
 
 class FeedGateway:
-    """Websocket gateway; ``await start()``, then ``url`` / ``port``; ``await stop(graceful=False)`` simulates a crash."""
+    """Websocket gateway; ``await start()``, then ``url`` / ``port``; ``await stop(graceful=False)`` simulates
+    a crash."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 8765, log_path: str | Path = "feed-log.db",
-                 client_tokens=(), producer_tokens=(), ssl: ssl_module.SSLContext | None = None,
-                 heartbeat: float = 10.0, position_flush_s: float = 0.2, queue_size: int = 20_000,
-                 snapshot_alarms: int = 200, rules=None, synchronous: str = "FULL"):
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        log_path: str | Path = "feed-log.db",
+        client_tokens=(),
+        producer_tokens=(),
+        ssl: ssl_module.SSLContext | None = None,
+        heartbeat: float = 10.0,
+        position_flush_s: float = 0.2,
+        queue_size: int = 20_000,
+        snapshot_alarms: int = 200,
+        rules=None,
+        synchronous: str = "FULL",
+    ):
         self.host, self.port, self.ssl = host, port, ssl
         self._log_path, self._synchronous = log_path, synchronous
         self._client_tokens, self._producer_tokens = set(client_tokens), set(producer_tokens)
@@ -101,9 +125,16 @@ class FeedGateway:
         self._writer = GroupCommitter(self._log, self._broadcast_events)
         self._writer.start()
         self._server = await serve(
-            self._handle, self.host, self.port, ssl=self.ssl, max_size=protocol.MAX_FRAME,
-            ping_interval=self._heartbeat, ping_timeout=self._heartbeat * 2, close_timeout=2,
-            compression=None, process_request=self._check_path,
+            self._handle,
+            self.host,
+            self.port,
+            ssl=self.ssl,
+            max_size=protocol.MAX_FRAME,
+            ping_interval=self._heartbeat,
+            ping_timeout=self._heartbeat * 2,
+            close_timeout=2,
+            compression=None,
+            process_request=self._check_path,
         )
         self.port = self._server.sockets[0].getsockname()[1]
         self._tasks = [asyncio.create_task(self._flush_positions()), asyncio.create_task(self._heartbeats())]
@@ -138,8 +169,9 @@ class FeedGateway:
         self.stats["duplicates_dropped" if record.duplicate else "published"] += 1
         return record
 
-    async def ingest_position(self, vehicle_id, x: float, y: float, speed_kmh: float, heading: float,
-                              ts: float, plate: str | None = None) -> None:
+    async def ingest_position(
+        self, vehicle_id, x: float, y: float, speed_kmh: float, heading: float, ts: float, plate: str | None = None
+    ) -> None:
         """Record a position fix (coalesced until the next flush) and run the vehicle rules on it."""
         item = protocol.position(vehicle_id, x, y, speed_kmh, heading, ts, plate)
         self._vehicles[vehicle_id] = self._dirty[vehicle_id] = item
@@ -169,7 +201,7 @@ class FeedGateway:
         except ConnectionClosed as exc:
             if exc.sent is not None and exc.sent.code == 1009:
                 self._count_malformed(ProtocolError("too_large", "消息过大"), ws)
-        except Exception:  # noqa: BLE001 - one connection must never take the gateway down
+        except Exception:
             log.exception("连接处理异常：%s", ws.remote_address)
 
     def _count_malformed(self, exc: ProtocolError, ws: ServerConnection) -> None:
@@ -246,7 +278,7 @@ class FeedGateway:
         """Encoded events in seq order: ``events`` frames for a seat that asked for them, else one frame each."""
         if seat.batch:
             for i in range(0, len(texts), protocol.BATCH_MAX):
-                await seat.ws.send(protocol.events_text(texts[i:i + protocol.BATCH_MAX]))
+                await seat.ws.send(protocol.events_text(texts[i : i + protocol.BATCH_MAX]))
         else:
             for text in texts:
                 await seat.ws.send(text)
@@ -287,7 +319,7 @@ class FeedGateway:
             if self._dirty:
                 items, self._dirty = list(self._dirty.values()), {}
                 for i in range(0, len(items), _POSITION_CHUNK):
-                    self._offer((None, protocol.encode(protocol.positions(items[i:i + _POSITION_CHUNK]))))
+                    self._offer((None, protocol.encode(protocol.positions(items[i : i + _POSITION_CHUNK]))))
                 self.stats["position_batches"] += 1
 
     async def _heartbeats(self) -> None:
@@ -334,8 +366,9 @@ class FeedGateway:
                 await self._reject(ws, exc)
                 continue
             msg_ids.append(msg_id)
-            entries.append(("alarms", {"producer_id": producer_id, "msg_id": msg_id, "alarm": alarm},
-                            f"{producer_id}:{msg_id}"))
+            entries.append(
+                ("alarms", {"producer_id": producer_id, "msg_id": msg_id, "alarm": alarm}, f"{producer_id}:{msg_id}")
+            )
         if entries:
             acks.put_nowait((msg_ids, self._writer.submit_many(entries)))
 

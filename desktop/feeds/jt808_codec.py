@@ -11,6 +11,7 @@ not decoded), 13 the sub-package flag, 14 the 2019 version flag. :class:`Header`
 
 Decoding errors are :class:`JT808Error` subclasses, never anything else.
 """
+
 from __future__ import annotations
 
 import enum
@@ -18,9 +19,10 @@ import functools
 import operator
 import struct
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Callable, ClassVar, Self
+from typing import ClassVar, Self
 
 FLAG = 0x7E
 ESCAPE = 0x7D
@@ -42,6 +44,7 @@ class JT808MalformedError(JT808Error):
 
 
 # --- framing ---------------------------------------------------------------------------------------
+
 
 def escape(data: bytes) -> bytes:
     return data.replace(b"\x7d", b"\x7d\x01").replace(b"\x7e", b"\x7d\x02")
@@ -105,6 +108,7 @@ class FrameDecoder:
 
 
 # --- header ----------------------------------------------------------------------------------------
+
 
 def _bcd(digits: str, size: int) -> bytes:
     digits = digits.zfill(2 * size)
@@ -181,7 +185,7 @@ def decode_frame(frame: bytes) -> Packet:
     split = bool(props & 0x2000)
     if len(data) < offset + phone_size + 2 + 4 * split + 1:
         raise JT808MalformedError("header truncated")
-    phone = _from_bcd(data[offset:offset + phone_size])
+    phone = _from_bcd(data[offset : offset + phone_size])
     offset += phone_size
     (serial,) = struct.unpack_from(">H", data, offset)
     offset += 2
@@ -204,8 +208,9 @@ class Reassembler:
     bytes over ``max_bytes``, are dropped and counted in :attr:`dropped`.
     """
 
-    def __init__(self, timeout: float = 60.0, max_bytes: int = 256 * 1024,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, timeout: float = 60.0, max_bytes: int = 256 * 1024, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.timeout, self.max_bytes, self._clock = timeout, max_bytes, clock
         self.dropped = 0
         self._pending: dict[tuple, tuple[float, dict[int, bytes]]] = {}
@@ -252,6 +257,7 @@ class SerialCounter:
 
 # --- body helpers ----------------------------------------------------------------------------------
 
+
 def _text(raw: bytes) -> str:
     return raw.rstrip(b"\x00").decode("gbk")
 
@@ -273,7 +279,7 @@ def _decode_time(raw: bytes) -> datetime | None:
     digits = raw.hex()
     if not digits.isdigit():
         return None
-    year, month, day, hour, minute, second = (int(digits[i:i + 2]) for i in range(0, 12, 2))
+    year, month, day, hour, minute, second = (int(digits[i : i + 2]) for i in range(0, 12, 2))
     try:
         return datetime(2000 + year, month, day, hour, minute, second, tzinfo=CHINA_TZ)
     except ValueError:
@@ -304,6 +310,7 @@ class Body:
 
 # --- terminal → platform ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Registration(Body):
     """0x0100. Field widths (maker, model, terminal id): 2011 (5, 8, 7), 2013 (5, 20, 7), 2019 (11, 30, 30).
@@ -330,8 +337,12 @@ class Registration(Body):
     def pack(self, version: int | None = None) -> bytes:
         widths = self._widths(version)
         fields = (_fixed(t, w) for t, w in zip((self.maker, self.model, self.terminal_id), widths))
-        return (struct.pack(">HH", self.province, self.city) + b"".join(fields)
-                + bytes([self.plate_color]) + self.plate.encode("gbk"))
+        return (
+            struct.pack(">HH", self.province, self.city)
+            + b"".join(fields)
+            + bytes([self.plate_color])
+            + self.plate.encode("gbk")
+        )
 
     @classmethod
     def unpack(cls, data: bytes, version: int | None = None) -> Self:
@@ -340,9 +351,9 @@ class Registration(Body):
         province, city = struct.unpack_from(">HH", data)
         texts, offset = [], 4
         for width in widths:
-            texts.append(_text(data[offset:offset + width]))
+            texts.append(_text(data[offset : offset + width]))
             offset += width
-        return cls(province, city, *texts, data[offset], _text(data[offset + 1:]))
+        return cls(province, city, *texts, data[offset], _text(data[offset + 1 :]))
 
 
 @dataclass(frozen=True)
@@ -367,7 +378,7 @@ class Authentication(Body):
         _need(data, 1, "authentication")
         n = data[0]
         _need(data, 36 + n, "authentication")
-        return cls(_text(data[1:1 + n]), _text(data[1 + n:16 + n]), _text(data[16 + n:36 + n]))
+        return cls(_text(data[1 : 1 + n]), _text(data[1 + n : 16 + n]), _text(data[16 + n : 36 + n]))
 
 
 @dataclass(frozen=True)
@@ -470,15 +481,34 @@ class LocationReport(Body):
     extras: tuple[tuple[int, bytes], ...] = ()
 
     @classmethod
-    def at(cls, latitude: float, longitude: float, time: datetime, *, speed_kmh: float = 0.0,
-           heading: int = 0, altitude: int = 0, alarm: Alarm = Alarm(0),
-           status: Status = Status.ACC_ON | Status.POSITIONED, mileage_km: float | None = None) -> Self:
+    def at(
+        cls,
+        latitude: float,
+        longitude: float,
+        time: datetime,
+        *,
+        speed_kmh: float = 0.0,
+        heading: int = 0,
+        altitude: int = 0,
+        alarm: Alarm = Alarm(0),
+        status: Status = Status.ACC_ON | Status.POSITIONED,
+        mileage_km: float | None = None,
+    ) -> Self:
         """A report for signed degrees; sets the SOUTH/WEST bits from the signs."""
         hemisphere = (Status.SOUTH if latitude < 0 else 0) | (Status.WEST if longitude < 0 else 0)
         status = Status(status & ~(Status.SOUTH | Status.WEST) | hemisphere)
         extras = () if mileage_km is None else ((0x01, struct.pack(">I", round(mileage_km * 10))),)
-        return cls(alarm, status, round(abs(latitude) * 1e6), round(abs(longitude) * 1e6), altitude,
-                   round(speed_kmh * 10), heading, time, extras)
+        return cls(
+            alarm,
+            status,
+            round(abs(latitude) * 1e6),
+            round(abs(longitude) * 1e6),
+            altitude,
+            round(speed_kmh * 10),
+            heading,
+            time,
+            extras,
+        )
 
     @property
     def latitude(self) -> float:
@@ -541,8 +571,9 @@ class LocationReport(Body):
         return self._extra(0x31, ">B")
 
     def pack(self, version: int | None = None) -> bytes:
-        fixed = _LOCATION.pack(self.alarm, self.status, self.lat_raw, self.lon_raw, self.altitude,
-                               self.speed_raw, self.heading)
+        fixed = _LOCATION.pack(
+            self.alarm, self.status, self.lat_raw, self.lon_raw, self.altitude, self.speed_raw, self.heading
+        )
         items = b"".join(bytes([key, len(value)]) + value for key, value in self.extras)
         return fixed + _encode_time(self.time) + items
 
@@ -553,10 +584,19 @@ class LocationReport(Body):
         extras, offset = [], _LOCATION.size + 6
         while offset < len(data):
             length = data[offset + 1] if offset + 1 < len(data) else 0
-            extras.append((data[offset], data[offset + 2:offset + 2 + length]))
+            extras.append((data[offset], data[offset + 2 : offset + 2 + length]))
             offset += 2 + length
-        return cls(Alarm(alarm), Status(status), lat, lon, altitude, speed, heading,
-                   _decode_time(data[_LOCATION.size:_LOCATION.size + 6]), tuple(extras))
+        return cls(
+            Alarm(alarm),
+            Status(status),
+            lat,
+            lon,
+            altitude,
+            speed,
+            heading,
+            _decode_time(data[_LOCATION.size : _LOCATION.size + 6]),
+            tuple(extras),
+        )
 
 
 @dataclass(frozen=True)
@@ -570,7 +610,8 @@ class BatchLocation(Body):
     def pack(self, version: int | None = None) -> bytes:
         items = (report.pack(version) for report in self.reports)
         return struct.pack(">HB", len(self.reports), self.kind) + b"".join(
-            struct.pack(">H", len(item)) + item for item in items)
+            struct.pack(">H", len(item)) + item for item in items
+        )
 
     @classmethod
     def unpack(cls, data: bytes, version: int | None = None) -> Self:
@@ -581,12 +622,13 @@ class BatchLocation(Body):
             _need(data, offset + 2, "batch item length")
             (length,) = struct.unpack_from(">H", data, offset)
             _need(data, offset + 2 + length, "batch item")
-            reports.append(LocationReport.unpack(data[offset + 2:offset + 2 + length], version))
+            reports.append(LocationReport.unpack(data[offset + 2 : offset + 2 + length], version))
             offset += 2 + length
         return cls(kind, tuple(reports))
 
 
 # --- platform → terminal ---------------------------------------------------------------------------
+
 
 class RegistrationResult(enum.IntEnum):
     SUCCESS = 0
@@ -642,8 +684,10 @@ class GeneralReply(Body):
         return cls(*struct.unpack_from(">HHB", data))
 
 
-BODY_TYPES: dict[int, type[Body]] = {cls.MSG_ID: cls for cls in (
-    Registration, Authentication, Heartbeat, LocationReport, BatchLocation, RegistrationReply, GeneralReply)}
+BODY_TYPES: dict[int, type[Body]] = {
+    cls.MSG_ID: cls
+    for cls in (Registration, Authentication, Heartbeat, LocationReport, BatchLocation, RegistrationReply, GeneralReply)
+}
 
 
 def decode_body(packet: Packet) -> Body | None:

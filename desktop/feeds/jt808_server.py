@@ -18,27 +18,56 @@ in :attr:`JT808Server.stats` and logged; they never end the connection. A connec
 for ``heartbeat_timeout`` seconds is closed. Sub-packaged messages are answered once, when complete
 (incomplete ones that time out are added to ``subpackages_dropped`` when their connection ends).
 """
+
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
 import secrets
+from collections.abc import Awaitable, Callable, Container, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable, Container, MutableMapping, Sequence
 
 from desktop.feeds.jt808_codec import (
-    MAX_FRAME, Authentication, BatchLocation, Body, FrameDecoder, GeneralReply, Header, Heartbeat,
-    JT808ChecksumError, JT808Error, LocationReport, Reassembler, Registration, RegistrationReply,
-    RegistrationResult, ReplyResult, SerialCounter, decode_body, decode_frame, encode_message)
+    MAX_FRAME,
+    Authentication,
+    BatchLocation,
+    Body,
+    FrameDecoder,
+    GeneralReply,
+    Header,
+    Heartbeat,
+    JT808ChecksumError,
+    JT808Error,
+    LocationReport,
+    Reassembler,
+    Registration,
+    RegistrationReply,
+    RegistrationResult,
+    ReplyResult,
+    SerialCounter,
+    decode_body,
+    decode_frame,
+    encode_message,
+)
 
 log = logging.getLogger(__name__)
 
 LocationCallback = Callable[[str, LocationReport], Awaitable[None]]
 TerminalRegistry = Container[str] | Callable[[str, Registration], bool]
 TERMINAL_REPLY = 0x0001
-STAT_KEYS = ("connections", "frames_ok", "frames_bad_checksum", "frames_malformed", "frames_oversize",
-             "unauthenticated", "locations", "callback_errors", "idle_timeouts", "subpackages_dropped")
+STAT_KEYS = (
+    "connections",
+    "frames_ok",
+    "frames_bad_checksum",
+    "frames_malformed",
+    "frames_oversize",
+    "unauthenticated",
+    "locations",
+    "callback_errors",
+    "idle_timeouts",
+    "subpackages_dropped",
+)
 
 
 @dataclass
@@ -55,9 +84,17 @@ class JT808Server:
     predicate. ``auth_codes`` (phone → issued code) may be a persistent mapping so terminals can
     re-authenticate across restarts without registering again."""
 
-    def __init__(self, host: str, port: int, terminals: TerminalRegistry, on_location: LocationCallback, *,
-                 heartbeat_timeout: float = 180.0, max_frame: int = MAX_FRAME,
-                 auth_codes: MutableMapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        terminals: TerminalRegistry,
+        on_location: LocationCallback,
+        *,
+        heartbeat_timeout: float = 180.0,
+        max_frame: int = MAX_FRAME,
+        auth_codes: MutableMapping[str, str] | None = None,
+    ) -> None:
         self.host, self._requested_port = host, port
         self.heartbeat_timeout, self.max_frame = heartbeat_timeout, max_frame
         self._terminals, self._on_location = terminals, on_location
@@ -103,8 +140,7 @@ class JT808Server:
             with contextlib.suppress(ConnectionError):
                 await writer.wait_closed()
 
-    async def _session(self, session: _Session, reader: asyncio.StreamReader,
-                       writer: asyncio.StreamWriter) -> None:
+    async def _session(self, session: _Session, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while True:
             try:
                 data = await asyncio.wait_for(reader.read(65536), self.heartbeat_timeout)
@@ -146,8 +182,9 @@ class JT808Server:
         else:
             self.stats["frames_ok"] += 1
             reply = await self._dispatch(session, header, body)
-        return None if reply is None else encode_message(
-            reply, header.phone_bcd, session.serials.next(), header.version)
+        return (
+            None if reply is None else encode_message(reply, header.phone_bcd, session.serials.next(), header.version)
+        )
 
     def _reject(self, session: _Session, stat: str, exc: JT808Error) -> None:
         self.stats[stat] += 1

@@ -2,19 +2,34 @@
 
 Used by the server tests and the gateway load bench (e.g. 1000 terminals reporting every 10 s).
 """
+
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import math
 from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Callable, Iterable, Sequence
 
 from desktop.feeds.jt808_codec import (
-    CHINA_TZ, Authentication, BatchLocation, Body, FrameDecoder, GeneralReply, Heartbeat, LocationReport,
-    Registration, RegistrationReply, RegistrationResult, ReplyResult, SerialCounter, decode_body,
-    decode_frame, encode_message)
+    CHINA_TZ,
+    Authentication,
+    BatchLocation,
+    Body,
+    FrameDecoder,
+    GeneralReply,
+    Heartbeat,
+    LocationReport,
+    Registration,
+    RegistrationReply,
+    RegistrationResult,
+    ReplyResult,
+    SerialCounter,
+    decode_body,
+    decode_frame,
+    encode_message,
+)
 
 
 class TerminalRefused(Exception):
@@ -24,12 +39,19 @@ class TerminalRefused(Exception):
 class JT808Terminal:
     """One simulated terminal. ``version`` None speaks 2013 headers, an int the 2019 ones."""
 
-    def __init__(self, phone: str, *, version: int | None = None, registration: Registration | None = None,
-                 imei: str = "860000000000000", software_version: str = "sim-1.0",
-                 reply_timeout: float = 10.0, heartbeat_interval: float = 60.0) -> None:
+    def __init__(
+        self,
+        phone: str,
+        *,
+        version: int | None = None,
+        registration: Registration | None = None,
+        imei: str = "860000000000000",
+        software_version: str = "sim-1.0",
+        reply_timeout: float = 10.0,
+        heartbeat_interval: float = 60.0,
+    ) -> None:
         self.phone, self.version = phone, version
-        self.registration = registration or Registration(
-            44, 300, "SIM", "JT808-SIM", phone[-7:], 1, "粤B" + phone[-5:])
+        self.registration = registration or Registration(44, 300, "SIM", "JT808-SIM", phone[-7:], 1, "粤B" + phone[-5:])
         self.imei, self.software_version = imei, software_version
         self.reply_timeout, self.heartbeat_interval = reply_timeout, heartbeat_interval
         self.auth_code: str | None = None
@@ -122,14 +144,26 @@ def track_report(terminal: int, step: int, when: datetime | None = None) -> Loca
     """A deterministic report for simulated terminal ``terminal`` at ``step``: a small circle around
     Shenzhen's civic centre, 36 km/h, with mileage."""
     angle = (terminal * 0.7 + step * 0.1) % math.tau
-    return LocationReport.at(22.543 + 0.01 * math.sin(angle) + terminal * 1e-4, 114.058 + 0.01 * math.cos(angle),
-                             when or datetime.now(CHINA_TZ).replace(microsecond=0), speed_kmh=36.0,
-                             heading=round(math.degrees(angle)) % 360, mileage_km=step / 10)
+    return LocationReport.at(
+        22.543 + 0.01 * math.sin(angle) + terminal * 1e-4,
+        114.058 + 0.01 * math.cos(angle),
+        when or datetime.now(CHINA_TZ).replace(microsecond=0),
+        speed_kmh=36.0,
+        heading=round(math.degrees(angle)) % 360,
+        mileage_km=step / 10,
+    )
 
 
-async def run_fleet(host: str, port: int, phones: Sequence[str], reports: int, interval: float, *,
-                    version: int | None = None,
-                    make_report: Callable[[int, int], LocationReport] = track_report) -> int:
+async def run_fleet(
+    host: str,
+    port: int,
+    phones: Sequence[str],
+    reports: int,
+    interval: float,
+    *,
+    version: int | None = None,
+    make_report: Callable[[int, int], LocationReport] = track_report,
+) -> int:
     """Start one terminal per phone concurrently, each sending ``reports`` reports ``interval`` s apart
     (report *k* of terminal *i* is ``make_report(i, k)``); returns the total reports acknowledged."""
 

@@ -3,10 +3,11 @@
 The seat stores the latest fix per vehicle every half minute, so what reads ``vehicle_position``
 (nearest-unit recommendations, the map on the next start) sees where the fleet is now.
 """
+
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import insert, select
 
@@ -25,10 +26,17 @@ def vehicle_ids(db: CityDatabase) -> frozenset[int]:
 
 
 def _values(item: dict) -> dict:
-    """Column values of a feed position (``id, x, y, speed, heading, ts``); KeyError/TypeError/ValueError when malformed."""
-    return {"vehicle_id": int(item["id"]), "ts": datetime.fromtimestamp(float(item["ts"]), timezone.utc),
-            "x": float(item["x"]), "y": float(item["y"]), "speed_kmh": float(item.get("speed") or 0.0),
-            "heading": float(item.get("heading") or 0.0), "is_drill": False}
+    """Column values of a feed position (``id, x, y, speed, heading, ts``); KeyError/TypeError/ValueError
+    when malformed."""
+    return {
+        "vehicle_id": int(item["id"]),
+        "ts": datetime.fromtimestamp(float(item["ts"]), UTC),
+        "x": float(item["x"]),
+        "y": float(item["y"]),
+        "speed_kmh": float(item.get("speed") or 0.0),
+        "heading": float(item.get("heading") or 0.0),
+        "is_drill": False,
+    }
 
 
 def persist(db: CityDatabase, items: list[dict], known: frozenset[int]) -> int:

@@ -5,6 +5,7 @@ raises :class:`ProtocolError` with a machine code and a Chinese message for the 
 JSON goes through orjson (:func:`dumps` / :func:`loads`): several times faster than the
 standard library on the gateway's and the seat's hot paths.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,16 +23,31 @@ LEVELS = {1: "一般", 2: "较重", 3: "严重", 4: "特别严重"}
 
 # kind → (category, default level)
 ALARM_KINDS: dict[str, tuple[str, int]] = {
-    "井盖位移": ("井盖", 2), "井盖开启": ("井盖", 2), "井盖满溢": ("井盖", 3), "甲烷超标": ("井盖", 3),
-    "路灯通信中断": ("路灯", 1), "亮灯异常": ("路灯", 1),
-    "水位超限": ("防汛", 3), "雨量超限": ("防汛", 2),
-    "燃气泄漏": ("管网", 4), "供水压力异常": ("管网", 2), "排水液位超限": ("管网", 2),
+    "井盖位移": ("井盖", 2),
+    "井盖开启": ("井盖", 2),
+    "井盖满溢": ("井盖", 3),
+    "甲烷超标": ("井盖", 3),
+    "路灯通信中断": ("路灯", 1),
+    "亮灯异常": ("路灯", 1),
+    "水位超限": ("防汛", 3),
+    "雨量超限": ("防汛", 2),
+    "燃气泄漏": ("管网", 4),
+    "供水压力异常": ("管网", 2),
+    "排水液位超限": ("管网", 2),
     "扬尘超标": ("环境", 2),
-    "店外经营": ("视频AI", 1), "占道经营": ("视频AI", 1), "乱堆物料": ("视频AI", 1),
-    "沿街晾挂": ("视频AI", 1), "暴露垃圾": ("视频AI", 1), "机动车乱停放": ("视频AI", 1),
-    "非机动车乱停放": ("视频AI", 1), "垃圾满溢": ("视频AI", 1), "违规户外广告": ("视频AI", 1),
-    "渣土车偏离路线": ("电子围栏", 2), "渣土车进入禁区": ("电子围栏", 3),
-    "执法车离开辖区": ("电子围栏", 1), "环卫车长时间停留": ("电子围栏", 1),
+    "店外经营": ("视频AI", 1),
+    "占道经营": ("视频AI", 1),
+    "乱堆物料": ("视频AI", 1),
+    "沿街晾挂": ("视频AI", 1),
+    "暴露垃圾": ("视频AI", 1),
+    "机动车乱停放": ("视频AI", 1),
+    "非机动车乱停放": ("视频AI", 1),
+    "垃圾满溢": ("视频AI", 1),
+    "违规户外广告": ("视频AI", 1),
+    "渣土车偏离路线": ("电子围栏", 2),
+    "渣土车进入禁区": ("电子围栏", 3),
+    "执法车离开辖区": ("电子围栏", 1),
+    "环卫车长时间停留": ("电子围栏", 1),
 }
 
 CLIENT_TYPES = ("hello", "ping")
@@ -183,13 +199,30 @@ def _plainly_valid(alarm: dict) -> dict | None:
         payload = {}
     elif type(payload) is not dict or _json_length(payload) > MAX_PAYLOAD:
         return None
-    if not (_number(x) and _number(y) and _number(ts) and _text(get("device_id"), 64)
-            and _text(get("component_code"), 24) and _text(get("message"), MAX_MESSAGE)
-            and (simulated is None or type(simulated) is bool) and (drill is None or type(drill) is bool)):
+    if not (
+        _number(x)
+        and _number(y)
+        and _number(ts)
+        and _text(get("device_id"), 64)
+        and _text(get("component_code"), 24)
+        and _text(get("message"), MAX_MESSAGE)
+        and (simulated is None or type(simulated) is bool)
+        and (drill is None or type(drill) is bool)
+    ):
         return None
-    return {"kind": kind, "level": level, "device_id": get("device_id"), "component_code": get("component_code"),
-            "x": float(x), "y": float(y), "ts": float(ts), "message": get("message") or "", "payload": payload,
-            "simulated": simulated is True, "drill": drill is True}
+    return {
+        "kind": kind,
+        "level": level,
+        "device_id": get("device_id"),
+        "component_code": get("component_code"),
+        "x": float(x),
+        "y": float(y),
+        "ts": float(ts),
+        "message": get("message") or "",
+        "payload": payload,
+        "simulated": simulated is True,
+        "drill": drill is True,
+    }
 
 
 def _checked_alarm(alarm: dict, ref: str | None) -> dict:
@@ -218,6 +251,7 @@ def _checked_alarm(alarm: dict, ref: str | None) -> dict:
 
 
 # --- builders -------------------------------------------------------------------------------
+
 
 def hello(token: str, client_id: str, last_seq: dict[str, int], batch: bool = False) -> dict:
     return _msg("hello", token=token, client_id=client_id, last_seq=last_seq, **({"batch": True} if batch else {}))
@@ -257,8 +291,10 @@ def publish_item_text(msg_id: str, alarm: dict) -> str:
 
 
 def publish_batch_text(token: str, producer_id: str, item_texts: list[str]) -> str:
-    return (f'{{"v":{VERSION},"type":"publish_batch","token":{encode(token)},"producer_id":{encode(producer_id)},'
-            f'"items":[' + ",".join(item_texts) + "]}")
+    return (
+        f'{{"v":{VERSION},"type":"publish_batch","token":{encode(token)},"producer_id":{encode(producer_id)},'
+        f'"items":[' + ",".join(item_texts) + "]}"
+    )
 
 
 def acks(items: list[tuple[str, int, bool]]) -> dict:
@@ -286,8 +322,9 @@ def ack(msg_id: str, seq: int, duplicate: bool) -> dict:
     return _msg("ack", msg_id=msg_id, seq=seq, duplicate=duplicate)
 
 
-def position(vehicle_id: int | str, x: float, y: float, speed: float, heading: float, ts: float,
-             plate: str | None = None) -> dict:
+def position(
+    vehicle_id: int | str, x: float, y: float, speed: float, heading: float, ts: float, plate: str | None = None
+) -> dict:
     """One vehicle position item (inside ``position`` batches and snapshots)."""
     item: dict[str, Any] = {"id": vehicle_id, "x": x, "y": y, "speed": speed, "heading": heading, "ts": ts}
     if plate:

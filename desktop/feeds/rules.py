@@ -3,6 +3,7 @@
 A vehicle rule raises once when its vehicle enters violation and re-arms only after it has clearly
 left it. Coordinates are lon/lat degrees (EPSG:4490).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -73,9 +74,17 @@ class VehicleRules:
         for index, rule in enumerate(self._rules.get(vehicle_id, ())):
             if self._latch.update((vehicle_id, index), rule.state(x, y, speed_kmh, ts)):
                 plate = self._plates.get(vehicle_id, str(vehicle_id))
-                raised.append(alarm(rule.kind, self._levels[rule.kind], x, y, ts,
-                                    _MESSAGES[rule.kind].format(plate=plate),
-                                    device_id=f"vehicle:{vehicle_id}"))
+                raised.append(
+                    alarm(
+                        rule.kind,
+                        self._levels[rule.kind],
+                        x,
+                        y,
+                        ts,
+                        _MESSAGES[rule.kind].format(plate=plate),
+                        device_id=f"vehicle:{vehicle_id}",
+                    )
+                )
         return raised
 
 

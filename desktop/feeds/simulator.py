@@ -5,9 +5,11 @@ their kind, and drive the same way back to park. Alarm rates follow seed 001's r
 (20 313 位移, 21 670 开启, 15 382 满溢, 683 甲烷 from 6 371 covers; the report period is taken
 as one year) and scale with the number of devices. Every alarm is marked ``simulated``.
 """
+
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import math
 import random
@@ -32,9 +34,15 @@ ON_SHIFT_AT_START = 0.75  # share of vehicles already out working when the simul
 
 # alarms per device per day, by IoT device kind: kind → [(alarm kind, rate, sensor metric or None)]
 DEVICE_ALARM_RATES: dict[str, list[tuple[str, float, str | None]]] = {
-    "井盖": [(k, n / COVERS_IN_REPORT / REPORT_PERIOD_DAYS, m) for k, n, m in (
-        ("井盖位移", 20_313, None), ("井盖开启", 21_670, None), ("井盖满溢", 15_382, None),
-        ("甲烷超标", 683, "methane_ppm"))],
+    "井盖": [
+        (k, n / COVERS_IN_REPORT / REPORT_PERIOD_DAYS, m)
+        for k, n, m in (
+            ("井盖位移", 20_313, None),
+            ("井盖开启", 21_670, None),
+            ("井盖满溢", 15_382, None),
+            ("甲烷超标", 683, "methane_ppm"),
+        )
+    ],
     "路灯": [("路灯通信中断", 0.004, None), ("亮灯异常", 0.002, None)],
     "水位": [("水位超限", 0.01, "water_level_m")],
     "雨量": [("雨量超限", 0.01, "rain_mm_h")],
@@ -58,20 +66,41 @@ class World:
 
 def load_world(session) -> World:
     """Read vehicles, roads (base_feature kind "road"), IoT devices and cameras."""
-    roads = [shapely.from_wkb(w) for w in session.scalars(
-        select(BaseFeature.geom_wkb).where(BaseFeature.kind == "road", BaseFeature.geom_wkb.is_not(None)))]
-    latest = select(VehiclePosition.vehicle_id, func.max(VehiclePosition.ts).label("ts")).group_by(
-        VehiclePosition.vehicle_id).subquery()
-    last = {vid: (x, y) for vid, x, y in session.execute(
-        select(VehiclePosition.vehicle_id, VehiclePosition.x, VehiclePosition.y).join(
-            latest, (VehiclePosition.vehicle_id == latest.c.vehicle_id) & (VehiclePosition.ts == latest.c.ts)))}
+    roads = [
+        shapely.from_wkb(w)
+        for w in session.scalars(
+            select(BaseFeature.geom_wkb).where(BaseFeature.kind == "road", BaseFeature.geom_wkb.is_not(None))
+        )
+    ]
+    latest = (
+        select(VehiclePosition.vehicle_id, func.max(VehiclePosition.ts).label("ts"))
+        .group_by(VehiclePosition.vehicle_id)
+        .subquery()
+    )
+    last = {
+        vid: (x, y)
+        for vid, x, y in session.execute(
+            select(VehiclePosition.vehicle_id, VehiclePosition.x, VehiclePosition.y).join(
+                latest, (VehiclePosition.vehicle_id == latest.c.vehicle_id) & (VehiclePosition.ts == latest.c.ts)
+            )
+        )
+    }
     return World(
-        vehicles=[{"id": v.id, "plate": v.plate, "kind": v.kind,
-                   "depot": (v.depot_x, v.depot_y) if v.depot_x is not None else None, "at": last.get(v.id)}
-                  for v in session.scalars(select(Vehicle).order_by(Vehicle.id))],
+        vehicles=[
+            {
+                "id": v.id,
+                "plate": v.plate,
+                "kind": v.kind,
+                "depot": (v.depot_x, v.depot_y) if v.depot_x is not None else None,
+                "at": last.get(v.id),
+            }
+            for v in session.scalars(select(Vehicle).order_by(Vehicle.id))
+        ],
         roads=[line for r in roads for line in getattr(r, "geoms", [r]) if line.geom_type == "LineString"],
-        devices=[{"device_id": d.device_id, "kind": d.kind, "component_code": d.component_code, "x": d.x, "y": d.y}
-                 for d in session.scalars(select(IoTDevice).order_by(IoTDevice.id))],
+        devices=[
+            {"device_id": d.device_id, "kind": d.kind, "component_code": d.component_code, "x": d.x, "y": d.y}
+            for d in session.scalars(select(IoTDevice).order_by(IoTDevice.id))
+        ],
         cameras=[{"code": c.code, "x": c.x, "y": c.y} for c in session.scalars(select(Camera).order_by(Camera.id))],
     )
 
@@ -79,7 +108,8 @@ def load_world(session) -> World:
 def _length_m(line: shapely.LineString) -> float:
     coords = line.coords
     scale = math.cos(math.radians(coords[0][1]))
-    return sum(math.hypot((b[0] - a[0]) * scale, b[1] - a[1]) for a, b in zip(coords, coords[1:])) * METRES_PER_DEGREE
+    steps = (math.hypot((b[0] - a[0]) * scale, b[1] - a[1]) for a, b in itertools.pairwise(coords))
+    return sum(steps) * METRES_PER_DEGREE
 
 
 class _RoadNet:
@@ -210,10 +240,14 @@ class CitySimulator:
         by_kind: dict[str, list[dict]] = {}
         for device in self.world.devices:
             by_kind.setdefault(device["kind"], []).append(device)
-        sources = [(k, rate * len(devs), metric, devs)
-                   for kind, devs in by_kind.items() for k, rate, metric in DEVICE_ALARM_RATES.get(kind, ())]
-        cameras = [{"device_id": c["code"], "component_code": None, "x": c["x"], "y": c["y"]}
-                   for c in self.world.cameras]
+        sources = [
+            (k, rate * len(devs), metric, devs)
+            for kind, devs in by_kind.items()
+            for k, rate, metric in DEVICE_ALARM_RATES.get(kind, ())
+        ]
+        cameras = [
+            {"device_id": c["code"], "component_code": None, "x": c["x"], "y": c["y"]} for c in self.world.cameras
+        ]
         if cameras:
             sources += [(k, rate * len(cameras), None, cameras) for k, rate in VIDEO_AI_RATES.items()]
         return sources
@@ -231,11 +265,22 @@ class CitySimulator:
         positions = []
         for m in self._movers:
             m.step(dt)
-            positions.append({"id": m.spec["id"], "plate": m.spec["plate"], "x": m.x, "y": m.y,
-                              "speed": round(m.speed, 1), "heading": round(m.heading, 1), "ts": self.now})
-        alarms = [self._alarm(kind, metric, self.rng.choice(devices))
-                  for kind, per_day, metric, devices in self._sources
-                  for _ in range(self._poisson(per_day * dt / DAY))]
+            positions.append(
+                {
+                    "id": m.spec["id"],
+                    "plate": m.spec["plate"],
+                    "x": m.x,
+                    "y": m.y,
+                    "speed": round(m.speed, 1),
+                    "heading": round(m.heading, 1),
+                    "ts": self.now,
+                }
+            )
+        alarms = [
+            self._alarm(kind, metric, self.rng.choice(devices))
+            for kind, per_day, metric, devices in self._sources
+            for _ in range(self._poisson(per_day * dt / DAY))
+        ]
         return positions, sorted(alarms, key=lambda a: a["ts"])
 
     def _poisson(self, lam: float) -> int:
@@ -249,8 +294,17 @@ class CitySimulator:
 
     def _alarm(self, kind: str, metric: str | None, device: dict) -> dict:
         ts = self.now - self.rng.uniform(0, 1)
-        found = alarm(kind, None, device["x"], device["y"], ts, f"{kind}（模拟）", device_id=device["device_id"],
-                      component_code=device.get("component_code"), simulated=True)
+        found = alarm(
+            kind,
+            None,
+            device["x"],
+            device["y"],
+            ts,
+            f"{kind}（模拟）",
+            device_id=device["device_id"],
+            component_code=device.get("component_code"),
+            simulated=True,
+        )
         if metric:
             t = SENSOR_THRESHOLDS[metric]
             value = round(t.levels[0][0] * (self.rng.uniform(0.5, 0.95) if t.below else self.rng.uniform(1.0, 2.5)), 3)

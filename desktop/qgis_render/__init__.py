@@ -3,6 +3,7 @@
 :mod:`.worker` runs under the system Python with PyQGIS; :mod:`.client` drives it from the
 app (no Qt here); :mod:`.base_layers` exports the city's base features for it.
 """
+
 from desktop.qgis_render.client import (
     MSG_UNAVAILABLE,
     BaseTiles,
@@ -16,6 +17,13 @@ from desktop.qgis_render.client import (
 )
 
 __all__ = [
-    "MSG_UNAVAILABLE", "BaseTiles", "QgisRenderer", "QgisUnavailable", "RenderError", "RenderTimeout",
-    "available", "status_message", "write_base_project",
+    "MSG_UNAVAILABLE",
+    "BaseTiles",
+    "QgisRenderer",
+    "QgisUnavailable",
+    "RenderError",
+    "RenderTimeout",
+    "available",
+    "status_message",
+    "write_base_project",
 ]

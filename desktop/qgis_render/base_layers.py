@@ -9,6 +9,7 @@ Layers (always written, possibly empty, so the styled project never lacks a sour
 * ``roads`` — lines with ``subkind`` (主干路 / 次干路 / 支路) and ``name``;
 * ``places`` — label points with ``name`` and ``class`` (place / district / street).
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from pyogrio.raw import write as ogr_write
 import shapely
+from pyogrio.raw import write as ogr_write
 from sqlalchemy import select
 
 from desktop.storage.database import CityDatabase
@@ -108,8 +109,15 @@ def export_base_layers(city_db: str | Path, gpkg_path: str | Path) -> Path:
         geometry = np.array([shapely.to_wkb(g) for g, _ in items], dtype=object)
         field_data = [np.array([attrs.get(f) for _, attrs in items], dtype=object) for f in fields]
         ogr_write(
-            gpkg_path, geometry, field_data, list(fields), layer=layer, driver="GPKG",
-            geometry_type=geometry_type, crs=STORAGE_CRS, encoding="UTF-8",
+            gpkg_path,
+            geometry,
+            field_data,
+            list(fields),
+            layer=layer,
+            driver="GPKG",
+            geometry_type=geometry_type,
+            crs=STORAGE_CRS,
+            encoding="UTF-8",
             dataset_options={"VERSION": "1.2"},  # readable by the older GDAL of the system QGIS
         )
         log.info("底图图层 %s：%d 个要素", layer, len(items))

@@ -11,6 +11,7 @@ A PyQGIS worker rather than ``qgis_mapserver``: it renders a 4×4 metatile in on
 consistent across it), needs no port, and serves project writing and validation from the same
 process with Chinese errors (the comparison is in the README, *Design decisions*).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,7 +57,10 @@ def qgis_version() -> str | None:
     try:
         probe = subprocess.run(
             [SYSTEM_PYTHON, "-c", "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)"],
-            capture_output=True, text=True, timeout=30, env=_worker_env(),
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=_worker_env(),
         )
     except (OSError, subprocess.TimeoutExpired):
         log.warning("QGIS 检测失败", exc_info=True)
@@ -90,8 +94,12 @@ class _Worker:
 
     def __init__(self, python: str):
         self.process = subprocess.Popen(
-            [python, str(WORKER_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, env=_worker_env(), start_new_session=True,
+            [python, str(WORKER_SCRIPT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_worker_env(),
+            start_new_session=True,
         )
         self.answers: queue.Queue = queue.Queue()
         threading.Thread(target=self._read_answers, daemon=True, name="qgis-answers").start()
@@ -193,14 +201,35 @@ class QgisRenderer:
 
     def write_city_project(self, base_gpkg: str | Path, overlay_gpkg: str | Path, qgs: str | Path) -> Path:
         """The base project plus unit grids and components (``overlay_gpkg``), simply styled."""
-        return Path(self.request({"cmd": "write_city_project", "base_gpkg": str(base_gpkg),
-                                  "overlay_gpkg": str(overlay_gpkg), "qgs": str(qgs)})[0]["qgs"])
+        return Path(
+            self.request(
+                {
+                    "cmd": "write_city_project",
+                    "base_gpkg": str(base_gpkg),
+                    "overlay_gpkg": str(overlay_gpkg),
+                    "qgs": str(qgs),
+                }
+            )[0]["qgs"]
+        )
 
-    def render(self, project: str | Path, bbox, width: int, height: int, crs: str = "EPSG:4490",
-               split: tuple[int, int] | None = None) -> list[bytes] | bytes:
+    def render(
+        self,
+        project: str | Path,
+        bbox,
+        width: int,
+        height: int,
+        crs: str = "EPSG:4490",
+        split: tuple[int, int] | None = None,
+    ) -> list[bytes] | bytes:
         """PNG bytes of ``bbox`` (x0, y0, x1, y1 in ``crs``); a row-major list when ``split``."""
-        message = {"cmd": "render", "project": str(project), "bbox": list(bbox), "crs": crs,
-                   "width": int(width), "height": int(height)}
+        message = {
+            "cmd": "render",
+            "project": str(project),
+            "bbox": list(bbox),
+            "crs": crs,
+            "width": int(width),
+            "height": int(height),
+        }
         if split:
             message["split"] = list(split)
         chunks = self.request(message)[1]
@@ -243,12 +272,31 @@ def export_overlay_layers(grids, grid_categories, component_x, component_y, gpkg
     parts, owner = shapely.get_parts(np.asarray(grids, dtype=object), return_index=True)
     polygons = shapely.to_wkb(shapely.multipolygons(parts, indices=owner))
     categories = np.asarray(grid_categories, dtype=object).astype(str).astype(object)[np.unique(owner)]
-    ogr_write(gpkg_path, polygons, [categories],
-              ["category"], layer="unit_grid", driver="GPKG", geometry_type="MultiPolygon", crs=STORAGE_CRS,
-              encoding="UTF-8", dataset_options=options)
+    ogr_write(
+        gpkg_path,
+        polygons,
+        [categories],
+        ["category"],
+        layer="unit_grid",
+        driver="GPKG",
+        geometry_type="MultiPolygon",
+        crs=STORAGE_CRS,
+        encoding="UTF-8",
+        dataset_options=options,
+    )
     points = shapely.to_wkb(shapely.points(np.asarray(component_x, dtype=float), np.asarray(component_y, dtype=float)))
-    ogr_write(gpkg_path, points, [], [], layer="component", driver="GPKG", geometry_type="Point", crs=STORAGE_CRS,
-              encoding="UTF-8", append=True)
+    ogr_write(
+        gpkg_path,
+        points,
+        [],
+        [],
+        layer="component",
+        driver="GPKG",
+        geometry_type="Point",
+        crs=STORAGE_CRS,
+        encoding="UTF-8",
+        append=True,
+    )
     return gpkg_path
 
 
@@ -299,8 +347,9 @@ class BaseTiles:
         left, top = x - x % side, y - y % side
         x0, _, _, y1 = tile_bounds(z, left, top)
         _, y0, x1, _ = tile_bounds(z, left + side - 1, top + side - 1)
-        pngs = self.renderer.render(self.project, (x0, y0, x1, y1), TILE_SIZE * side, TILE_SIZE * side,
-                                    "EPSG:3857", split=(side, side))
+        pngs = self.renderer.render(
+            self.project, (x0, y0, x1, y1), TILE_SIZE * side, TILE_SIZE * side, "EPSG:3857", split=(side, side)
+        )
         for index, png in enumerate(pngs):
             target = self.path(z, left + index % side, top + index // side)
             target.parent.mkdir(parents=True, exist_ok=True)

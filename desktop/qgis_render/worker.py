@@ -22,13 +22,14 @@ Commands:
   tile of the cols×rows grid, row-major, when ``split`` is given) or writes ``path``
 * ``{"cmd": "quit"}``
 """
+
 import json
 import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (  # noqa: E402
+from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -47,8 +48,8 @@ from qgis.core import (  # noqa: E402
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize  # noqa: E402
-from qgis.PyQt.QtGui import QColor, QFont, QImage  # noqa: E402
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from qgis.PyQt.QtGui import QColor, QFont, QImage
 
 BACKGROUND = "#0b1a2e"
 DEFAULT_FONT = "Noto Sans CJK SC"
@@ -62,9 +63,16 @@ class RenderError(Exception):
 
 # --- the styled base project -------------------------------------------------------------
 
+
 def _fill(color, outline="none", width="0"):
-    return QgsFillSymbol.createSimple({"color": color, "outline_style": "solid" if outline != "none" else "no",
-                                       "outline_color": outline, "outline_width": width})
+    return QgsFillSymbol.createSimple(
+        {
+            "color": color,
+            "outline_style": "solid" if outline != "none" else "no",
+            "outline_color": outline,
+            "outline_width": width,
+        }
+    )
 
 
 def _line(color, width, dash=None):
@@ -131,32 +139,77 @@ def _style_layers(layers, font):
     layers["green"].setRenderer(_rule_renderer([("绿地", "", _fill("#143829"), 0)]))
     layers["water_areas"].setRenderer(_rule_renderer([("水域", "", _fill("#1a4370", "#24588c", "0.2"), 0)]))
     layers["water_lines"].setRenderer(_rule_renderer([("河道", "", _line("#24588c", 1.2), 0)]))
-    layers["boundaries"].setRenderer(_rule_renderer([
-        ("街道界", "\"level\" = 'street'", _line("#3e5a7e", 0.3, "2;1.5"), 60000),
-        ("区界", "\"level\" = 'district'", _line("#6f8fb8", 0.55, "4;1.5;1;1.5"), 0),
-    ]))
-    layers["roads"].setRenderer(_rule_renderer([
-        ("支路", "\"subkind\" NOT IN ('主干路', '次干路')", _road_symbol("#263345", 0.6, "#3a4759", 0.35), 40000),
-        ("次干路", "\"subkind\" = '次干路'", _road_symbol("#2c3a4e", 1.3, "#566478", 0.8), 150000),
-        ("主干路", "\"subkind\" = '主干路'", _road_symbol("#8f6a2c", 2.2, "#7b8492", 1.2), 0),
-    ], symbol_levels=True))
+    layers["boundaries"].setRenderer(
+        _rule_renderer(
+            [
+                ("街道界", "\"level\" = 'street'", _line("#3e5a7e", 0.3, "2;1.5"), 60000),
+                ("区界", "\"level\" = 'district'", _line("#6f8fb8", 0.55, "4;1.5;1;1.5"), 0),
+            ]
+        )
+    )
+    layers["roads"].setRenderer(
+        _rule_renderer(
+            [
+                (
+                    "支路",
+                    "\"subkind\" NOT IN ('主干路', '次干路')",
+                    _road_symbol("#263345", 0.6, "#3a4759", 0.35),
+                    40000,
+                ),
+                ("次干路", "\"subkind\" = '次干路'", _road_symbol("#2c3a4e", 1.3, "#566478", 0.8), 150000),
+                ("主干路", "\"subkind\" = '主干路'", _road_symbol("#8f6a2c", 2.2, "#7b8492", 1.2), 0),
+            ],
+            symbol_levels=True,
+        )
+    )
     dot = {"name": "circle", "color": "#9fb3cc", "outline_style": "no", "size": "1.2"}
-    layers["places"].setRenderer(_rule_renderer([  # only rendered features get labels
-        ("地名", "\"class\" = 'place'", QgsMarkerSymbol.createSimple(dot), PLACE_SCALE),
-        ("区、街道", "\"class\" <> 'place'", QgsMarkerSymbol.createSimple({**dot, "color": "0,0,0,0"}), 0),
-    ]))
-    layers["places"].setLabeling(_labeling([
-        _label_rule("\"class\" = 'district'", _text_format(font, 13, "#a9c1e0", bold=True, halo=1.0),
-                    QgsPalLayerSettings.OverPoint, priority=10),
-        _label_rule("\"class\" = 'street'", _text_format(font, 10, "#7f97b5"), QgsPalLayerSettings.OverPoint,
-                    max_denominator=80000, priority=7),
-        _label_rule("\"class\" = 'place'", _text_format(font, 9, "#d5e1f0"), QgsPalLayerSettings.AroundPoint,
-                    max_denominator=PLACE_SCALE, priority=6),
-    ]))
-    layers["roads"].setLabeling(_labeling([
-        _label_rule("\"subkind\" IN ('主干路', '次干路')", _text_format(font, 8, "#b7c2d0", halo=0.7),
-                    QgsPalLayerSettings.Curved, max_denominator=40000, priority=3),
-    ]))
+    layers["places"].setRenderer(
+        _rule_renderer(
+            [  # only rendered features get labels
+                ("地名", "\"class\" = 'place'", QgsMarkerSymbol.createSimple(dot), PLACE_SCALE),
+                ("区、街道", "\"class\" <> 'place'", QgsMarkerSymbol.createSimple({**dot, "color": "0,0,0,0"}), 0),
+            ]
+        )
+    )
+    layers["places"].setLabeling(
+        _labeling(
+            [
+                _label_rule(
+                    "\"class\" = 'district'",
+                    _text_format(font, 13, "#a9c1e0", bold=True, halo=1.0),
+                    QgsPalLayerSettings.OverPoint,
+                    priority=10,
+                ),
+                _label_rule(
+                    "\"class\" = 'street'",
+                    _text_format(font, 10, "#7f97b5"),
+                    QgsPalLayerSettings.OverPoint,
+                    max_denominator=80000,
+                    priority=7,
+                ),
+                _label_rule(
+                    "\"class\" = 'place'",
+                    _text_format(font, 9, "#d5e1f0"),
+                    QgsPalLayerSettings.AroundPoint,
+                    max_denominator=PLACE_SCALE,
+                    priority=6,
+                ),
+            ]
+        )
+    )
+    layers["roads"].setLabeling(
+        _labeling(
+            [
+                _label_rule(
+                    "\"subkind\" IN ('主干路', '次干路')",
+                    _text_format(font, 8, "#b7c2d0", halo=0.7),
+                    QgsPalLayerSettings.Curved,
+                    max_denominator=40000,
+                    priority=3,
+                ),
+            ]
+        )
+    )
     for name in ("places", "roads"):
         layers[name].setLabelsEnabled(True)
 
@@ -170,8 +223,14 @@ def _base_project(gpkg, font) -> QgsProject:
     project.setBackgroundColor(QColor(BACKGROUND))
     project.setTitle("城市运管服底图")
     layers = {}
-    for name, title in (("green", "绿地"), ("water_areas", "水域"), ("water_lines", "河道"),
-                        ("boundaries", "行政界线"), ("roads", "道路"), ("places", "地名")):
+    for name, title in (
+        ("green", "绿地"),
+        ("water_areas", "水域"),
+        ("water_lines", "河道"),
+        ("boundaries", "行政界线"),
+        ("roads", "道路"),
+        ("places", "地名"),
+    ):
         layer = QgsVectorLayer(f"{os.path.abspath(gpkg)}|layername={name}", title, "ogr")
         if not layer.isValid():
             raise RenderError(f"底图数据“{gpkg}”缺少图层“{name}”")
@@ -219,6 +278,7 @@ def write_city_project(base_gpkg, overlay_gpkg, qgs, font=DEFAULT_FONT):
 
 # --- projects and rendering ----------------------------------------------------------------
 
+
 class Projects:
     """Loaded projects by path, reloaded when the file changes."""
 
@@ -240,8 +300,9 @@ class Projects:
             reason = project.error() or "文件格式错误"
             project.clear()
             raise RenderError(f"无法读取 QGIS 工程文件“{path}”：{reason}")
-        broken = [f"{layer.name()}（{layer.source()}）" for layer in project.mapLayers().values()
-                  if not layer.isValid()]
+        broken = [
+            f"{layer.name()}（{layer.source()}）" for layer in project.mapLayers().values() if not layer.isValid()
+        ]
         if broken:
             project.clear()
             raise RenderError(f"QGIS 工程文件“{path}”中的图层无法加载：{'、'.join(broken)}")
@@ -301,12 +362,14 @@ def render(project, bbox, crs, width, height, split=None, path=None):
         return [_encode_png(image)], {}
     cols, rows = split
     tile_w, tile_h = image.width() // cols, image.height() // rows
-    tiles = [_encode_png(image.copy(QRect(c * tile_w, r * tile_h, tile_w, tile_h)))
-             for r in range(rows) for c in range(cols)]
+    tiles = [
+        _encode_png(image.copy(QRect(c * tile_w, r * tile_h, tile_w, tile_h))) for r in range(rows) for c in range(cols)
+    ]
     return tiles, {}
 
 
 # --- the request loop --------------------------------------------------------------------
+
 
 def handle(request, projects):
     """One request → (payload chunks, extra header fields)."""
@@ -321,14 +384,22 @@ def handle(request, projects):
         projects.drop(result["qgs"])
         return [], result
     if cmd == "write_city_project":
-        result = write_city_project(request["base_gpkg"], request["overlay_gpkg"], request["qgs"],
-                                    request.get("font") or DEFAULT_FONT)
+        result = write_city_project(
+            request["base_gpkg"], request["overlay_gpkg"], request["qgs"], request.get("font") or DEFAULT_FONT
+        )
         projects.drop(result["qgs"])
         return [], result
     if cmd == "render":
         project = projects.get(request["project"])
-        return render(project, request["bbox"], request.get("crs", "EPSG:4490"), request["width"],
-                      request["height"], request.get("split"), request.get("path"))
+        return render(
+            project,
+            request["bbox"],
+            request.get("crs", "EPSG:4490"),
+            request["width"],
+            request["height"],
+            request.get("split"),
+            request.get("path"),
+        )
     raise RenderError(f"未知的绘制命令“{cmd}”")
 
 

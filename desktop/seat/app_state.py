@@ -3,6 +3,7 @@
 Panels receive the :class:`AppState` and subscribe to its signals; they never talk to each other.
 What the core services write reaches them as :attr:`AppState.sig_changed` on the GUI thread.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,8 +16,8 @@ from desktop.seat.services import Services
 from desktop.storage.changes import Change
 from desktop.storage.city_queries import CitySummary, read_city_summary
 from desktop.storage.database import CityDatabase
-from layers.city_data import reload_cases
 from layers.base import Layer
+from layers.city_data import reload_cases
 from layers.layer_list import LayerList
 
 
@@ -30,8 +31,9 @@ class AppState(QObject):
     sig_changed = Signal(object)  # a Change committed to the open database, on the GUI thread
     _sig_announced = Signal(object)  # a Change from the bus, in the writer's thread (queued to ours)
 
-    def __init__(self, load_layers: Callable[[AppState], list[Layer]] = lambda _state: [],
-                 parent: QObject | None = None):
+    def __init__(
+        self, load_layers: Callable[[AppState], list[Layer]] = lambda _state: [], parent: QObject | None = None
+    ):
         """``load_layers(state)`` builds the map's layers for the open database (the shell passes the
         built-in plugins' loader)."""
         super().__init__(parent)

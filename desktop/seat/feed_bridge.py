@@ -7,6 +7,7 @@ missing. Results reach the GUI thread by queued signals; positions are coalesced
 and handed over at most ``position_hz`` times a second, and the latest fix per vehicle is
 stored every ``store_every_s`` seconds (one bulk insert) for what reads ``vehicle_position``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,9 +36,18 @@ class FeedBridge(QObject):
     sig_state = Signal(str, float)  # 已连接 / 重连中 / 离线, since (Unix seconds)
     _sig_rows_ready = Signal()  # loop thread → GUI thread: persisted rows are waiting in _rows
 
-    def __init__(self, db: CityDatabase, url: str, token: str, client_id: str, *, position_hz: float = 5.0,
-                 streets: alarm_store.StreetIndex | None = None,
-                 store_every_s: float = position_store.STORE_EVERY_S, parent: QObject | None = None):
+    def __init__(
+        self,
+        db: CityDatabase,
+        url: str,
+        token: str,
+        client_id: str,
+        *,
+        position_hz: float = 5.0,
+        streets: alarm_store.StreetIndex | None = None,
+        store_every_s: float = position_store.STORE_EVERY_S,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.db, self.url, self._token, self.client_id = db, url, token, client_id
         self._streets = streets
@@ -60,8 +70,14 @@ class FeedBridge(QObject):
         """Connect, resuming after the last alarm persisted in the city database."""
         resume = alarm_store.last_seq(self.db)
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
-        self.client = FeedClient(self.url, self._token, self.client_id, self._on_batch, self.sig_state.emit,
-                                 last_seq={alarm_store.STREAM: resume})
+        self.client = FeedClient(
+            self.url,
+            self._token,
+            self.client_id,
+            self._on_batch,
+            self.sig_state.emit,
+            last_seq={alarm_store.STREAM: resume},
+        )
         self.client.start()
         self._timer.start()
         log.info("推送已启动：%s（告警从序号 %d 之后续传）", self.url, resume)
@@ -90,7 +106,7 @@ class FeedBridge(QObject):
     def _persist(self, events: list[dict]) -> bool:
         try:
             rows = alarm_store.persist(self.db, events)
-        except Exception:  # noqa: BLE001 - not confirmed: reconnect so the gateway replays the batch
+        except Exception:
             log.exception("告警写入数据库失败，重连后补收")
             self.client.disconnect()
             return False
@@ -121,7 +137,7 @@ class FeedBridge(QObject):
             if self._vehicle_ids is None:
                 self._vehicle_ids = position_store.vehicle_ids(self.db)
             position_store.persist(self.db, items, self._vehicle_ids)
-        except Exception:  # noqa: BLE001 - positions are refreshed next round; alarms must keep flowing
+        except Exception:
             log.exception("车辆位置写入数据库失败")
 
     # --- GUI thread -----------------------------------------------------------------------

@@ -6,11 +6,11 @@ city gets ``main.py gateway --simulate`` in a subprocess on a free 127.0.0.1 por
 interpreter, so the gateway's and simulator's CPU never holds the GUI's GIL); any other database
 (a control room) uses the gateway in QSettings ``feed/url`` + ``feed/token``, or runs without a feed.
 """
+
 from __future__ import annotations
 
 import logging
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -20,13 +20,13 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from desktop.seat.app_state import AppState
 from desktop.child_process import end_with_parent
-from desktop.seat.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store
 from desktop.feeds.client import OFFLINE
-from desktop.seat.overdue_watch import OverdueWatch
 from desktop.paths import ROOT, default_database_path
+from desktop.seat.app_state import AppState
+from desktop.seat.feed_bridge import FeedBridge
+from desktop.seat.overdue_watch import OverdueWatch
 from desktop.storage.database import database_url
 from layers.alarms.alarm_model import AlarmModel
 from layers.point_table import AlarmLayer
@@ -59,11 +59,27 @@ class LocalGateway:
         return f"ws://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        command = [sys.executable, str(ROOT / "main.py"), "--db", str(self.db_path), "--log-level", "WARNING",
-                   "gateway", "--simulate", "--port", str(self.port), "--token", self.token,
-                   "--producer-token", secrets.token_urlsafe(16), "--log", str(self.db_path.with_suffix(".feed-log.db"))]
-        self._process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                         preexec_fn=end_with_parent)
+        command = [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            str(self.db_path),
+            "--log-level",
+            "WARNING",
+            "gateway",
+            "--simulate",
+            "--port",
+            str(self.port),
+            "--token",
+            self.token,
+            "--producer-token",
+            secrets.token_urlsafe(16),
+            "--log",
+            str(self.db_path.with_suffix(".feed-log.db")),
+        ]
+        self._process = subprocess.Popen(
+            command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, preexec_fn=end_with_parent
+        )
         log.info("本地推送网关已启动：%s（进程 %d）", self.url, self._process.pid)
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -112,8 +128,9 @@ class LiveFeed(QObject):
     def connect_to(self, url: str, token: str) -> None:
         """Subscribe the open database to the gateway at ``url`` (a local gateway keeps running)."""
         self._stop_bridge()
-        self.bridge = FeedBridge(self._state.database, url, token, seat_name(), parent=self,
-                                 streets=self._state.street_index())
+        self.bridge = FeedBridge(
+            self._state.database, url, token, seat_name(), parent=self, streets=self._state.street_index()
+        )
         self.bridge.sig_alarms.connect(self.model.add)
         self.bridge.sig_positions.connect(self._move_vehicles)
         self.bridge.sig_state.connect(self.sig_state)
@@ -169,8 +186,14 @@ class LiveFeed(QObject):
     def _move_vehicles(self, items: list[dict]) -> None:
         layer = next((la for la in self._state.layers if isinstance(la, VehicleLayer)), None)
         try:
-            columns = np.array([(p["id"], p["x"], p["y"], p.get("heading", 0.0), p.get("speed", 0.0), p.get("ts", 0.0))
-                                for p in items if isinstance(p.get("id"), int)], dtype=float).reshape(-1, 6)
+            columns = np.array(
+                [
+                    (p["id"], p["x"], p["y"], p.get("heading", 0.0), p.get("speed", 0.0), p.get("ts", 0.0))
+                    for p in items
+                    if isinstance(p.get("id"), int)
+                ],
+                dtype=float,
+            ).reshape(-1, 6)
         except (KeyError, TypeError, ValueError):
             log.warning("忽略格式错误的车辆位置批次")
             return

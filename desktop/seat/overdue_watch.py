@@ -4,18 +4,19 @@ The Qt-free part is :mod:`desktop.cases.overdue_alarms`; this object only schedu
 the stored alarms to the :class:`~layers.alarms.alarm_model.AlarmModel` (so the alarm desk and the
 map show them at once).
 """
+
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.seat.app_state import AppState
 from desktop.cases import overdue_alarms
 from desktop.cases.calendar import LOCAL_TZ, read_calendar
+from desktop.seat.app_state import AppState
 from layers.alarms.alarm_model import AlarmModel
 
 log = logging.getLogger(__name__)
@@ -24,12 +25,18 @@ CHECK_MS = 60_000
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class OverdueWatch(QObject):
-    def __init__(self, state: AppState, model: AlarmModel, interval_ms: int = CHECK_MS,
-                 clock: Callable[[], datetime] = _now, parent: QObject | None = None):
+    def __init__(
+        self,
+        state: AppState,
+        model: AlarmModel,
+        interval_ms: int = CHECK_MS,
+        clock: Callable[[], datetime] = _now,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._state, self._model, self._clock = state, model, clock
         self.calendar = read_calendar()
@@ -62,7 +69,11 @@ class OverdueWatch(QObject):
 
     def _warn_calendar(self) -> None:
         """Once per seat: say so when the working calendar is about to run out."""
-        warning = None if self._calendar_warned else self.calendar.shortfall_warning(self._clock().astimezone(LOCAL_TZ).date())
+        warning = (
+            None
+            if self._calendar_warned
+            else self.calendar.shortfall_warning(self._clock().astimezone(LOCAL_TZ).date())
+        )
         if warning:
             self._calendar_warned = True
             log.warning(warning)

@@ -4,12 +4,13 @@ a database, then hourly (each vehicle keeps its latest fix; see :func:`prune_pos
 The period is QSettings ``retention/position_days`` (default 30; 0 keeps everything). The DELETE runs
 in a worker thread, so a large backlog never stalls the map.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,7 +27,7 @@ PRUNE_EVERY_MS = 3_600_000
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def keep_days() -> float:
@@ -49,8 +50,13 @@ def prune(db: CityDatabase, days: float, now: datetime) -> int:
 
 
 class PositionRetention(QObject):
-    def __init__(self, state: AppState, interval_ms: int = PRUNE_EVERY_MS,
-                 clock: Callable[[], datetime] = _now, parent: QObject | None = None):
+    def __init__(
+        self,
+        state: AppState,
+        interval_ms: int = PRUNE_EVERY_MS,
+        clock: Callable[[], datetime] = _now,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._state, self._clock = state, clock
         self.worker: threading.Thread | None = None
@@ -70,8 +76,9 @@ class PositionRetention(QObject):
         db, days = self._state.database, keep_days()
         if db is None or days <= 0 or (self.worker is not None and self.worker.is_alive()):
             return
-        self.worker = threading.Thread(target=prune, args=(db, days, self._clock()), name="position-retention",
-                                       daemon=True)
+        self.worker = threading.Thread(
+            target=prune, args=(db, days, self._clock()), name="position-retention", daemon=True
+        )
         self.worker.start()
 
 

@@ -1,4 +1,5 @@
 """The seat's services by type (the live feed, …): whoever creates one registers it, panels look it up."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Starting the GUI: application, translations, font, theme, the default database, the main window."""
+
 from __future__ import annotations
 
 import gc
@@ -11,13 +12,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from desktop.paths import ROOT, default_database_path
 from desktop.seat.app_state import AppState
-from desktop.shell.gui_gc import collect_on_gui_thread
-from desktop.paths import ROOT
-from desktop.shell.i18n import load_translators
 from desktop.seat.live_feed import start_local_feed
 from desktop.seat.retention import start_retention
-from desktop.paths import default_database_path
+from desktop.shell.gui_gc import collect_on_gui_thread
+from desktop.shell.i18n import load_translators
 from desktop.shell.main_window import MainWindow
 from desktop.storage.database import DatabaseError
 from plugins.registry import load_builtin_layers

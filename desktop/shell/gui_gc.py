@@ -8,6 +8,7 @@ deadlock was seen in the test suite (and Qt objects must not be destroyed off th
 So automatic collection is switched off and the GUI thread collects, by the same thresholds, on a
 timer (pyqtgraph's approach).
 """
+
 from __future__ import annotations
 
 import gc

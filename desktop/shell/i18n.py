@@ -4,6 +4,7 @@ Source strings are English (``self.tr`` / ``QCoreApplication.translate``). After
 ``python -m desktop.shell.i18n update``, translate every new entry in the .ts file (Qt Linguist or an
 editor), then run it again so the compiled .qm matches.
 """
+
 from __future__ import annotations
 
 import logging

@@ -3,6 +3,7 @@
 Every dock, menu entry and status-bar item comes from a feature in :data:`FEATURES`, installed by the
 window host (:mod:`desktop.shell.window_host`) in dependency order.
 """
+
 from __future__ import annotations
 
 import logging
@@ -62,12 +63,16 @@ class MainWindow(QMainWindow):
         return self.host.docks
 
     def _add_actions(self) -> None:
-        self.host.add_action(self._action(self.tr("&Open database…"), self.open_database_dialog,
-                                          QKeySequence.StandardKey.Open), FILE, "database")
+        self.host.add_action(
+            self._action(self.tr("&Open database…"), self.open_database_dialog, QKeySequence.StandardKey.Open),
+            FILE,
+            "database",
+        )
         self.host.add_action(self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit), FILE, "quit")
         fit = self._action(self.tr("Fit map to &city"), self.canvas.fit_to_city, "Home")
-        self.fullscreen_action = self._action(self.tr("&Full screen"), self._set_full_screen,
-                                              QKeySequence.StandardKey.FullScreen)
+        self.fullscreen_action = self._action(
+            self.tr("&Full screen"), self._set_full_screen, QKeySequence.StandardKey.FullScreen
+        )
         self.fullscreen_action.setCheckable(True)
         restore = self._action(self.tr("&Restore default layout"), self.restore_default_layout)
         for action in (fit, self.fullscreen_action, restore):
@@ -114,7 +119,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About"),
-            self.tr("City Operations · One-Map Command Centre\n\nThe city's unit grids, management components, vehicles, cameras, alarms and cases on one map."),
+            self.tr(
+                "City Operations · One-Map Command Centre\n\nThe city's unit grids, management components, vehicles, cameras, alarms and cases on one map."  # noqa: E501 - one source string for the translators
+            ),
         )
 
     # --- layout persistence -------------------------------------------------------------

@@ -3,12 +3,13 @@
 :data:`MENUS` is the one place that knows the menu bar: its menus left to right and each menu's
 sections top to bottom (separated; a section used but not listed goes at the menu's end).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
@@ -46,7 +47,7 @@ class _Menu:
         if section not in self.starts:
             self._add_section(section)
         names = list(self.starts)
-        later = [self.starts[name] for name in names[names.index(section) + 1:]]
+        later = [self.starts[name] for name in names[names.index(section) + 1 :]]
         if later:
             self.menu.insertAction(later[0], action)
         else:
@@ -87,8 +88,16 @@ class MainWindowHost:
             self.window.resizeDocks([dock for dock, _ in sized], [size for _, size in sized], orientation)
 
     # --- docks --------------------------------------------------------------------------
-    def create_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea, *,
-                    tabified_with: str | None = None, size: int | None = None) -> QDockWidget:
+    def create_dock(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        *,
+        tabified_with: str | None = None,
+        size: int | None = None,
+    ) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(f"dock_{key}")
         dock.setWidget(widget)
@@ -97,8 +106,12 @@ class MainWindowHost:
             self._sizes.append((dock, size))
         return dock
 
-    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
-                 tabified_with: str | None = None) -> None:
+    def add_dock(
+        self,
+        dock: QDockWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        tabified_with: str | None = None,
+    ) -> None:
         """Add ``dock`` (its objectName ``dock_<key>`` keeps its place remembered) with its toggle in 视图."""
         self.window.addDockWidget(area, dock)
         if tabified_with is not None:
@@ -154,7 +167,7 @@ class MainWindowHost:
 
     def _place_menu(self, key: str, menu: QMenu) -> None:
         keys = [spec.key for spec in MENUS]
-        later = [self._menus[k].menu.menuAction() for k in keys[keys.index(key) + 1:] if k in self._menus]
+        later = [self._menus[k].menu.menuAction() for k in keys[keys.index(key) + 1 :] if k in self._menus]
         bar = self.window.menuBar()
         if later:
             bar.insertMenu(later[0], menu)

@@ -21,6 +21,7 @@ Entity kinds and their writers:
 
 A demo city is generated into a database no seat has open yet, so its generation announces nothing.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,21 +47,33 @@ class Change:
     bbox: BBox | None = None
 
     @classmethod
-    def of(cls, kind: str, ids: Iterable = (), action: str = UPDATE, points: Iterable[tuple[float, float]] = ()) -> Change:
+    def of(
+        cls, kind: str, ids: Iterable = (), action: str = UPDATE, points: Iterable[tuple[float, float]] = ()
+    ) -> Change:
         """A change whose bbox is the box around ``points`` (lon, lat); None without points."""
         xy = [(float(x), float(y)) for x, y in points if x is not None and y is not None]
-        bbox = (min(p[0] for p in xy), min(p[1] for p in xy), max(p[0] for p in xy), max(p[1] for p in xy)) if xy else None
+        bbox = (
+            (min(p[0] for p in xy), min(p[1] for p in xy), max(p[0] for p in xy), max(p[1] for p in xy)) if xy else None
+        )
         return cls(kind, tuple(ids), action, bbox)
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "ids": list(self.ids), "action": self.action,
-                "bbox": list(self.bbox) if self.bbox else None}
+        return {
+            "kind": self.kind,
+            "ids": list(self.ids),
+            "action": self.action,
+            "bbox": list(self.bbox) if self.bbox else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Change:
         bbox = data.get("bbox")
-        return cls(str(data["kind"]), tuple(data.get("ids") or ()), str(data.get("action") or UPDATE),
-                   tuple(float(v) for v in bbox) if bbox else None)
+        return cls(
+            str(data["kind"]),
+            tuple(data.get("ids") or ()),
+            str(data.get("action") or UPDATE),
+            tuple(float(v) for v in bbox) if bbox else None,
+        )
 
 
 def batch_bbox(rows: list[dict]) -> BBox | None:
@@ -101,5 +114,5 @@ class ChangeBus:
         for subscriber in subscribers:
             try:
                 subscriber(change)
-            except Exception:  # noqa: BLE001 - one broken listener must not hide the change from the rest
+            except Exception:
                 log.exception("变更通知处理失败：%s", change)

@@ -1,4 +1,5 @@
 """Query results as numpy columns: what the core hands the map's layers instead of ORM objects."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Opening a city database: engine, SQLite pragmas (WAL), migrations to head."""
+
 from __future__ import annotations
 
 import logging
@@ -57,7 +58,7 @@ class CityDatabase:
             self.engine = create_city_engine(target)
             if migrate:
                 upgrade_to_head(self.engine)
-        except Exception as exc:  # noqa: BLE001 - reported to the user in Chinese
+        except Exception as exc:
             log.exception("无法打开数据库 %s", self.url)
             raise DatabaseError(f"无法打开数据库“{target}”：{exc}") from exc
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)

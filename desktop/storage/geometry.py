@@ -4,6 +4,7 @@ SQLite stores them as BLOB and REAL; PostgreSQL as BYTEA and DOUBLE PRECISION
 (PostGIS can index ``ST_GeomFromWKB(geom_wkb)`` without changing the model).
 Coordinates are longitude/latitude in CGCS2000 (EPSG:4490, metre-level equal to WGS-84).
 """
+
 from __future__ import annotations
 
 import shapely

@@ -1,4 +1,5 @@
 """Append-only guard: audit-log rows can be added, never changed or deleted through the ORM."""
+
 from __future__ import annotations
 
 from sqlalchemy import event

@@ -3,6 +3,7 @@
 Candidates come from bbox range queries (``min_x``/``min_y`` are indexed), padded by the widest
 feature of each table so extended features are found too; shapely decides the exact hits.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,8 +15,17 @@ import shapely
 from sqlalchemy import and_, func, select
 
 from desktop.storage.database import CityDatabase
-from desktop.storage.models import (AdminArea, Camera, Case, ClassCode, Component, Department, DisposalGrid,
-                                    UnitGrid, Vehicle)
+from desktop.storage.models import (
+    AdminArea,
+    Camera,
+    Case,
+    ClassCode,
+    Component,
+    Department,
+    DisposalGrid,
+    UnitGrid,
+    Vehicle,
+)
 from desktop.storage.vehicle_place import VEHICLE_TS, VEHICLE_X, VEHICLE_Y
 
 _ADMIN_ORDER = ("community", "street", "district", "city")  # smallest (topmost) first
@@ -50,29 +60,87 @@ def _tables() -> list[_Table]:
     )
     community = AdminArea.__table__.alias("community")
     return [
-        _table("vehicle", select(Vehicle.id, Vehicle.plate, Vehicle.kind, Vehicle.terminal_id,
-                                 Department.name.label("department"), VEHICLE_TS.label("ts"),
-                                 VEHICLE_X.label("x"), VEHICLE_Y.label("y"))
-               .outerjoin(Department, Department.id == Vehicle.department_id), x=VEHICLE_X, y=VEHICLE_Y),
-        _table("case", select(Case.id, Case.case_no, Case.stage, Case.source, Case.description, Case.address,
-                              Case.grid_code, Case.created_at, Case.x, Case.y)
-               .where(Case.stage.not_in(("已结案", "作废"))), x=Case.x, y=Case.y),
-        _table("camera", select(Camera.id, Camera.code, Camera.name, Camera.heading, Camera.fov, Camera.range_m,
-                                Camera.x, Camera.y), x=Camera.x, y=Camera.y),
-        _table("component", select(
-            Component.code, Component.class_code, ClassCode.name.label("class_name"), ClassCode.major_name,
-            Component.status, Component.name, Component.grid_code, Department.name.label("department"),
-            *_bbox(Component))
+        _table(
+            "vehicle",
+            select(
+                Vehicle.id,
+                Vehicle.plate,
+                Vehicle.kind,
+                Vehicle.terminal_id,
+                Department.name.label("department"),
+                VEHICLE_TS.label("ts"),
+                VEHICLE_X.label("x"),
+                VEHICLE_Y.label("y"),
+            ).outerjoin(Department, Department.id == Vehicle.department_id),
+            x=VEHICLE_X,
+            y=VEHICLE_Y,
+        ),
+        _table(
+            "case",
+            select(
+                Case.id,
+                Case.case_no,
+                Case.stage,
+                Case.source,
+                Case.description,
+                Case.address,
+                Case.grid_code,
+                Case.created_at,
+                Case.x,
+                Case.y,
+            ).where(Case.stage.not_in(("已结案", "作废"))),
+            x=Case.x,
+            y=Case.y,
+        ),
+        _table(
+            "camera",
+            select(Camera.id, Camera.code, Camera.name, Camera.heading, Camera.fov, Camera.range_m, Camera.x, Camera.y),
+            x=Camera.x,
+            y=Camera.y,
+        ),
+        _table(
+            "component",
+            select(
+                Component.code,
+                Component.class_code,
+                ClassCode.name.label("class_name"),
+                ClassCode.major_name,
+                Component.status,
+                Component.name,
+                Component.grid_code,
+                Department.name.label("department"),
+                *_bbox(Component),
+            )
             .outerjoin(ClassCode, component_class)
-            .outerjoin(Department, Department.id == Component.department_id), model=Component),
-        _table("grid", select(UnitGrid.code, UnitGrid.zone_type, UnitGrid.name, UnitGrid.area_m2,
-                              community.c.name.label("community"), *_bbox(UnitGrid))
-               .outerjoin(community, community.c.code == UnitGrid.community_code), model=UnitGrid),
-        _table("disposal_grid", select(
-            DisposalGrid.code, DisposalGrid.name, Department.name.label("department"), Department.phone,
-            *_bbox(DisposalGrid)).join(Department, Department.id == DisposalGrid.department_id), model=DisposalGrid),
-        _table("admin_area", select(AdminArea.code, AdminArea.name, AdminArea.level, *_bbox(AdminArea)),
-               model=AdminArea),
+            .outerjoin(Department, Department.id == Component.department_id),
+            model=Component,
+        ),
+        _table(
+            "grid",
+            select(
+                UnitGrid.code,
+                UnitGrid.zone_type,
+                UnitGrid.name,
+                UnitGrid.area_m2,
+                community.c.name.label("community"),
+                *_bbox(UnitGrid),
+            ).outerjoin(community, community.c.code == UnitGrid.community_code),
+            model=UnitGrid,
+        ),
+        _table(
+            "disposal_grid",
+            select(
+                DisposalGrid.code,
+                DisposalGrid.name,
+                Department.name.label("department"),
+                Department.phone,
+                *_bbox(DisposalGrid),
+            ).join(Department, Department.id == DisposalGrid.department_id),
+            model=DisposalGrid,
+        ),
+        _table(
+            "admin_area", select(AdminArea.code, AdminArea.name, AdminArea.level, *_bbox(AdminArea)), model=AdminArea
+        ),
     ]
 
 
@@ -96,17 +164,28 @@ class FeatureProbe:
         return hits
 
     def _points(self, conn, table: _Table, lon, lat, tol_x, tol) -> list[tuple]:
-        rows = table.records(conn.execute(table.query.where(table.x.between(lon - tol_x, lon + tol_x),
-                                                            table.y.between(lat - tol, lat + tol))))
+        rows = table.records(
+            conn.execute(
+                table.query.where(table.x.between(lon - tol_x, lon + tol_x), table.y.between(lat - tol, lat + tol))
+            )
+        )
         distance = [math.hypot((r.x - lon) / tol_x, (r.y - lat) / tol) for r in rows]
         return [r for d, r in sorted(zip(distance, rows), key=lambda p: p[0]) if d <= 1.0]
 
     def _shapes(self, conn, table: _Table, lon, lat, tol_x, tol) -> list[tuple]:
         model = table.model
         wide, high = self._widest(conn, model)
-        rows = table.records(conn.execute(table.query.where(
-            model.min_x.between(lon - tol_x - wide, lon + tol_x), model.min_y.between(lat - tol - high, lat + tol),
-            model.max_x >= lon - tol_x, model.max_y >= lat - tol, model.geom_wkb.is_not(None))))
+        rows = table.records(
+            conn.execute(
+                table.query.where(
+                    model.min_x.between(lon - tol_x - wide, lon + tol_x),
+                    model.min_y.between(lat - tol - high, lat + tol),
+                    model.max_x >= lon - tol_x,
+                    model.max_y >= lat - tol,
+                    model.geom_wkb.is_not(None),
+                )
+            )
+        )
         if not rows:
             return []
         geometries = shapely.from_wkb([r.geom_wkb for r in rows])
@@ -114,13 +193,17 @@ class FeatureProbe:
         distance = shapely.distance(geometries, point)
         inside = shapely.dwithin(geometries, point, tol)
         size = shapely.area(shapely.envelope(geometries))
-        order = np.lexsort((size, distance)) if model is not AdminArea else np.lexsort(
-            (size, [_ADMIN_ORDER.index(r.level) if r.level in _ADMIN_ORDER else 0 for r in rows]))
+        order = (
+            np.lexsort((size, distance))
+            if model is not AdminArea
+            else np.lexsort((size, [_ADMIN_ORDER.index(r.level) if r.level in _ADMIN_ORDER else 0 for r in rows]))
+        )
         return [rows[i] for i in order if inside[i]]
 
     def _widest(self, conn, model) -> tuple[float, float]:
         if model not in self._extent:
-            wide, high = conn.execute(select(func.max(model.max_x - model.min_x),
-                                             func.max(model.max_y - model.min_y))).one()
+            wide, high = conn.execute(
+                select(func.max(model.max_x - model.min_x), func.max(model.max_y - model.min_y))
+            ).one()
             self._extent[model] = (wide or 0.0, high or 0.0)
         return self._extent[model]

@@ -4,6 +4,7 @@ Prefix matches are index range scans (``code >= q AND code < q + U+10FFFF``), so
 on millions of components; substring matches (``LIKE '%q%'``, a scan) run on the component table
 only for queries of at least :data:`COMPONENT_SUBSTRING_MIN` characters and stop at the limit.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,21 +44,67 @@ def _sources() -> list[_Source]:
         ClassCode.scheme == Component.scheme, ClassCode.kind == "部件", ClassCode.code == Component.class_code
     )
     return [
-        _Source("grid", UnitGrid.code, select(
-            UnitGrid.code, UnitGrid.code, UnitGrid.zone_type, UnitGrid.min_x, UnitGrid.min_y, UnitGrid.max_x,
-            UnitGrid.max_y)),
-        _Source("component", Component.code, select(
-            Component.code, Component.code, ClassCode.name, Component.min_x, Component.min_y, Component.max_x,
-            Component.max_y).outerjoin(ClassCode, component_class), substring_min=COMPONENT_SUBSTRING_MIN),
-        _Source("vehicle", Vehicle.plate, select(
-            Vehicle.id, Vehicle.plate, Vehicle.kind, VEHICLE_X, VEHICLE_Y, VEHICLE_X, VEHICLE_Y)),
+        _Source(
+            "grid",
+            UnitGrid.code,
+            select(
+                UnitGrid.code,
+                UnitGrid.code,
+                UnitGrid.zone_type,
+                UnitGrid.min_x,
+                UnitGrid.min_y,
+                UnitGrid.max_x,
+                UnitGrid.max_y,
+            ),
+        ),
+        _Source(
+            "component",
+            Component.code,
+            select(
+                Component.code,
+                Component.code,
+                ClassCode.name,
+                Component.min_x,
+                Component.min_y,
+                Component.max_x,
+                Component.max_y,
+            ).outerjoin(ClassCode, component_class),
+            substring_min=COMPONENT_SUBSTRING_MIN,
+        ),
+        _Source(
+            "vehicle",
+            Vehicle.plate,
+            select(Vehicle.id, Vehicle.plate, Vehicle.kind, VEHICLE_X, VEHICLE_Y, VEHICLE_X, VEHICLE_Y),
+        ),
         _Source("case", Case.case_no, select(Case.id, Case.case_no, Case.stage, Case.x, Case.y, Case.x, Case.y)),
-        _Source("place", BaseFeature.name, select(
-            BaseFeature.id, BaseFeature.name, BaseFeature.subkind, BaseFeature.min_x, BaseFeature.min_y,
-            BaseFeature.max_x, BaseFeature.max_y).where(BaseFeature.kind == "place"), upper=False),
-        _Source("admin_area", AdminArea.name, select(
-            AdminArea.code, AdminArea.name, AdminArea.level, AdminArea.min_x, AdminArea.min_y, AdminArea.max_x,
-            AdminArea.max_y), upper=False),
+        _Source(
+            "place",
+            BaseFeature.name,
+            select(
+                BaseFeature.id,
+                BaseFeature.name,
+                BaseFeature.subkind,
+                BaseFeature.min_x,
+                BaseFeature.min_y,
+                BaseFeature.max_x,
+                BaseFeature.max_y,
+            ).where(BaseFeature.kind == "place"),
+            upper=False,
+        ),
+        _Source(
+            "admin_area",
+            AdminArea.name,
+            select(
+                AdminArea.code,
+                AdminArea.name,
+                AdminArea.level,
+                AdminArea.min_x,
+                AdminArea.min_y,
+                AdminArea.max_x,
+                AdminArea.max_y,
+            ),
+            upper=False,
+        ),
     ]
 
 

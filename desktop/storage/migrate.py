@@ -1,4 +1,5 @@
 """Alembic migrations run from code (the migration scripts live beside this module)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ Geometry is WKB with bbox columns (:mod:`desktop.storage.geometry`); enumeration
 stored as short strings so the schema stays portable. Records a drill can create carry
 ``is_drill``. The case audit log is append-only (see :mod:`desktop.storage.guards`).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -27,14 +28,39 @@ from desktop.storage.geometry import GeometryMixin
 # Value sets (kept as strings in the database).
 ADMIN_LEVELS = ("city", "district", "street", "community")
 ZONE_TYPES = (
-    "主要道路", "背街小巷", "居住小区", "重要机关", "广场", "车站", "学校", "医院",
-    "景区", "商业街区", "集贸市场", "河道", "建筑工地", "公园绿地", "工业园区", "其他",
+    "主要道路",
+    "背街小巷",
+    "居住小区",
+    "重要机关",
+    "广场",
+    "车站",
+    "学校",
+    "医院",
+    "景区",
+    "商业街区",
+    "集贸市场",
+    "河道",
+    "建筑工地",
+    "公园绿地",
+    "工业园区",
+    "其他",
 )
 RESPONSIBILITY_LEVELS = ("市", "区", "办事处", "社区", "小区")
 COMPONENT_STATUSES = ("完好", "破损", "丢失", "占用", "废弃")
 STAFF_ROLES = ("监督员", "处置人员", "坐席", "值班长", "指挥长", "网格长")
 VEHICLE_KINDS = ("环卫", "渣土", "执法", "市政抢修")
-CASE_STAGES = ("信息采集", "案件建立", "任务派遣", "任务处理", "处理反馈", "核查结案", "绩效考核", "已结案", "作废", "挂账")
+CASE_STAGES = (
+    "信息采集",
+    "案件建立",
+    "任务派遣",
+    "任务处理",
+    "处理反馈",
+    "核查结案",
+    "绩效考核",
+    "已结案",
+    "作废",
+    "挂账",
+)
 ALARM_STATUSES = ("未处理", "已确认", "已转案件", "误报", "已关闭")  # open: the first two
 PLAN_LEVELS = ("I", "II", "III", "IV")
 RESOURCE_KINDS = ("人力", "物资", "设施", "车辆装备", "技术", "资金", "特殊")
@@ -311,7 +337,7 @@ class EmergencyPlan(Base):
     name: Mapped[str] = mapped_column(String(64))
     plan_type: Mapped[str] = mapped_column(String(16))
     sections: Mapped[dict] = mapped_column(JSON, default=dict)
-    levels: Mapped[list["PlanLevel"]] = relationship(back_populates="plan", cascade="all, delete-orphan")
+    levels: Mapped[list[PlanLevel]] = relationship(back_populates="plan", cascade="all, delete-orphan")
 
 
 class PlanLevel(Base):

@@ -1,4 +1,5 @@
 """Where a vehicle is, as SQL expressions: its last reported position, else its depot."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select

@@ -3,11 +3,12 @@
 A :class:`Track` is one vehicle's real (non-drill) fixes in a time range as numpy arrays, ordered
 by time (epoch seconds). Distances are geodesic on the CGCS2000 ellipsoid.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 import numpy as np
@@ -108,13 +109,18 @@ class Track:
         for first, last in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):  # steps first..last-1
             if self.ts[last] - self.ts[first] >= STOP_MIN_S:
                 run = slice(first, last + 1)
-                found.append(Stop(float(self.ts[first]), float(self.ts[last]),
-                                  float(self.x[run].mean()), float(self.y[run].mean())))
+                found.append(
+                    Stop(
+                        float(self.ts[first]),
+                        float(self.ts[last]),
+                        float(self.x[run].mean()),
+                        float(self.y[run].mean()),
+                    )
+                )
         return found
 
     def summary(self) -> Summary:
-        return Summary(float(self.segment_lengths.sum()), self.end - self.start,
-                       float(self.speed.max()), self.stops())
+        return Summary(float(self.segment_lengths.sum()), self.end - self.start, float(self.speed.max()), self.stops())
 
 
 def _epoch(moment: datetime) -> float:
@@ -124,13 +130,16 @@ def _epoch(moment: datetime) -> float:
 def load_track(db: CityDatabase, vehicle_id: int, start: datetime, end: datetime) -> Track:
     """The vehicle's real fixes with ``start <= ts <= end`` (naive datetimes are UTC), by time."""
     p = VehiclePosition
-    query = (select(p.ts, p.x, p.y, p.speed_kmh, p.heading)
-             .where(p.vehicle_id == vehicle_id, p.is_drill.is_(False), p.ts >= as_utc(start), p.ts <= as_utc(end))
-             .order_by(p.ts))
+    query = (
+        select(p.ts, p.x, p.y, p.speed_kmh, p.heading)
+        .where(p.vehicle_id == vehicle_id, p.is_drill.is_(False), p.ts >= as_utc(start), p.ts <= as_utc(end))
+        .order_by(p.ts)
+    )
     with db.engine.connect() as conn:
         rows = conn.execute(query).all()
-    columns = np.array([(_epoch(ts), x, y, speed or 0.0, heading or 0.0) for ts, x, y, speed, heading in rows],
-                       dtype=float).reshape(-1, 5)
+    columns = np.array(
+        [(_epoch(ts), x, y, speed or 0.0, heading or 0.0) for ts, x, y, speed, heading in rows], dtype=float
+    ).reshape(-1, 5)
     return Track(vehicle_id, *columns.T.copy())
 
 
@@ -138,8 +147,9 @@ def fix_span(db: CityDatabase, vehicle_id: int) -> tuple[datetime, datetime] | N
     """Times (UTC) of the vehicle's first and latest real fix, None without any."""
     p = VehiclePosition
     with db.engine.connect() as conn:
-        first, last = conn.execute(select(func.min(p.ts), func.max(p.ts)).where(
-            p.vehicle_id == vehicle_id, p.is_drill.is_(False))).one()
+        first, last = conn.execute(
+            select(func.min(p.ts), func.max(p.ts)).where(p.vehicle_id == vehicle_id, p.is_drill.is_(False))
+        ).one()
     return None if last is None else (as_utc(first), as_utc(last))
 
 
@@ -152,7 +162,9 @@ def latest_fix_time(db: CityDatabase, vehicle_id: int) -> datetime | None:
 def vehicles(db: CityDatabase) -> list[tuple[int, str, str]]:
     """``(id, plate, kind)`` of every vehicle, by plate."""
     with db.engine.connect() as conn:
-        return [tuple(row) for row in conn.execute(select(Vehicle.id, Vehicle.plate, Vehicle.kind).order_by(Vehicle.plate))]
+        return [
+            tuple(row) for row in conn.execute(select(Vehicle.id, Vehicle.plate, Vehicle.kind).order_by(Vehicle.plate))
+        ]
 
 
 def prune_positions(db: CityDatabase, keep_days: float, now: datetime) -> int:
@@ -168,7 +180,7 @@ def prune_positions(db: CityDatabase, keep_days: float, now: datetime) -> int:
     with db.engine.begin() as conn:
         sample_end = conn.execute(select(Meta.value).where(Meta.key == SAMPLE_HISTORY_KEY)).scalar()
         if sample_end:
-            condition.append(p.ts > datetime.fromisoformat(sample_end).astimezone(timezone.utc))
+            condition.append(p.ts > datetime.fromisoformat(sample_end).astimezone(UTC))
         deleted = conn.execute(delete(p).where(*condition)).rowcount
     if deleted:
         db.changes.announce(Change("vehicle_position", (), DELETE))

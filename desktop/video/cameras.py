@@ -1,4 +1,5 @@
 """The cameras of the open city (with area and department names) and where incidents are."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,8 +34,10 @@ def load_cameras(db: CityDatabase) -> list[CameraInfo]:
             .outerjoin(Department, Department.id == Camera.department_id)
             .order_by(Camera.code)
         ).all()
-    return [CameraInfo(c.code, c.name, c.x, c.y, c.heading, c.fov, c.range_m, c.stream_url, area or "", dept or "")
-            for c, area, dept in rows]
+    return [
+        CameraInfo(c.code, c.name, c.x, c.y, c.heading, c.fov, c.range_m, c.stream_url, area or "", dept or "")
+        for c, area, dept in rows
+    ]
 
 
 def incident_location(db: CityDatabase, table: str, key) -> tuple[float, float] | None:

@@ -1,7 +1,9 @@
 """Which cameras see a point: view cones (heading, fov, range) as polygons in a local metric frame."""
+
 from __future__ import annotations
 
-from typing import Iterable, Protocol, TypeVar
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 import numpy as np
 import shapely
@@ -42,4 +44,3 @@ def covering_cameras(cameras: Iterable[C], lon: float, lat: float) -> list[C]:
     cones = [view_cone(xs[i], ys[i], cameras[i].heading, cameras[i].fov, cameras[i].range_m) for i in near]
     inside = shapely.intersects_xy(cones, 0.0, 0.0) if cones else []
     return [cameras[i] for i, hit in zip(near, inside) if hit]
-

@@ -3,6 +3,7 @@
 Eight distinct clips (≈ 5 s of ffmpeg for all) instead of one per camera (≈ 50 s for 64): the
 tile overlays the camera's name itself, so the clips only carry a label and their running time.
 """
+
 from __future__ import annotations
 
 import logging
@@ -67,9 +68,33 @@ def _filters(index: int) -> str:
 def make_clip(index: int, target: Path) -> Path:
     """Encode clip ``index`` (H.264, ``SIZE`` at ``RATE`` fps, ``SECONDS`` long) to ``target``."""
     temporary = target.with_suffix(".part.mp4")
-    command = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", SOURCES[index % len(SOURCES)],
-               "-t", str(SECONDS), "-vf", _filters(index), "-c:v", "libx264", "-preset", "veryfast", "-g", str(2 * RATE),
-               "-pix_fmt", "yuv420p", "-an", "-movflags", "+faststart", str(temporary)]
+    command = [
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        SOURCES[index % len(SOURCES)],
+        "-t",
+        str(SECONDS),
+        "-vf",
+        _filters(index),
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-g",
+        str(2 * RATE),
+        "-pix_fmt",
+        "yuv420p",
+        "-an",
+        "-movflags",
+        "+faststart",
+        str(temporary),
+    ]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired as exc:

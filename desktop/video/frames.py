@@ -1,4 +1,5 @@
 """What a backend hands over: decoded frames (32-bit BGRX, Qt's RGB32 on little-endian) and failures."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """A stream's health: connecting → playing → interrupted (retry with back-off) and the states
 that need a person (no permission, invalid address). Single-threaded; the clock is passed in."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

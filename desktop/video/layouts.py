@@ -1,4 +1,5 @@
 """Video-wall layouts: cells (row, column, row span, column span) on a square grid."""
+
 from __future__ import annotations
 
 import math
@@ -17,7 +18,12 @@ def _focus(big: int) -> list[Cell]:
 
 
 LAYOUTS: dict[str, list[Cell]] = {
-    "1": _grid(1), "4": _grid(2), "9": _grid(3), "16": _grid(4), "1+5": _focus(2), "1+7": _focus(3),
+    "1": _grid(1),
+    "4": _grid(2),
+    "9": _grid(3),
+    "16": _grid(4),
+    "1+5": _focus(2),
+    "1+7": _focus(3),
 }
 MAX_TILES = max(len(cells) for cells in LAYOUTS.values())
 SLOTS = 64  # cameras the wall holds across its pages

@@ -3,13 +3,14 @@
 Backends call in from their threads; everything else runs on the caller's thread, which
 calls :meth:`StreamPlayer.poll` a few times a second (the tile's timer).
 """
+
 from __future__ import annotations
 
 import logging
 import queue
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from desktop.video import pyav_backend, vlc_backend
 from desktop.video.frames import FRAME_SIZE, BackendUnavailable, Frame
@@ -45,8 +46,13 @@ class _Attempt:
 
 
 class StreamPlayer:
-    def __init__(self, on_frame: Callable[[Frame], None], size: tuple[int, int] = FRAME_SIZE,
-                 clock: Callable[[], float] = time.monotonic, label: str = ""):
+    def __init__(
+        self,
+        on_frame: Callable[[Frame], None],
+        size: tuple[int, int] = FRAME_SIZE,
+        clock: Callable[[], float] = time.monotonic,
+        label: str = "",
+    ):
         self._on_frame, self._size, self._clock, self.label = on_frame, size, clock, label
         self.health = Health()
         self.url: str | None = None
@@ -108,8 +114,14 @@ class StreamPlayer:
         never_played = self._attempt.last_frame is None
         self._end_attempt()
         if never_played and len(self._candidates) > 1:
-            log.info("视频 %s：%s 无法打开 %s（%s），改用 %s", self.label, self.backend_name, self.url,
-                     detail, self._candidates[1])
+            log.info(
+                "视频 %s：%s 无法打开 %s（%s），改用 %s",
+                self.label,
+                self.backend_name,
+                self.url,
+                detail,
+                self._candidates[1],
+            )
             self._candidates.pop(0)
             self._start()
             return

@@ -1,4 +1,5 @@
 """PyAV backend (FFmpeg in the wheel): RTSP, and whatever libvlc cannot open. Decodes on a thread."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Serving a clip as a local live stream with ffmpeg (for the bench and the tests)."""
+
 from __future__ import annotations
 
 import socket
@@ -22,8 +23,22 @@ def listening(port: int) -> bool:
 
 def ffmpeg_command(clip: Path, *output: str) -> list[str]:
     """ffmpeg sending ``clip`` in a loop, in real time, without re-encoding, as MPEG-TS to ``output``."""
-    return ["ffmpeg", "-nostdin", "-v", "error", "-re", "-stream_loop", "-1", "-i", str(clip), "-c", "copy",
-            "-f", "mpegts", *output]
+    return [
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-re",
+        "-stream_loop",
+        "-1",
+        "-i",
+        str(clip),
+        "-c",
+        "copy",
+        "-f",
+        "mpegts",
+        *output,
+    ]
 
 
 def http_ts_url(port: int) -> str:
@@ -33,8 +48,12 @@ def http_ts_url(port: int) -> str:
 def serve_http_ts(clip: Path, port: int | None = None, timeout: float = 10.0) -> tuple[subprocess.Popen, str]:
     """Start ffmpeg serving ``clip`` to one client over HTTP-TS; returns once it listens."""
     port = port or free_port()
-    process = subprocess.Popen(ffmpeg_command(clip, "-listen", "1", http_ts_url(port)), stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        ffmpeg_command(clip, "-listen", "1", http_ts_url(port)),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     end = time.monotonic() + timeout
     while not listening(port) and process.poll() is None and time.monotonic() < end:
         time.sleep(0.02)

@@ -4,6 +4,7 @@ RTSP goes to PyAV (Debian's libvlc is built without live555); everything else to
 with PyAV as the fallback when libvlc cannot open it. GB/T 28181 cameras come through a
 media gateway as RTSP or HTTP addresses.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """libvlc backend: files, HTTP(-TS/FLV/HLS), UDP; frames through libvlc's video callbacks."""
+
 from __future__ import annotations
 
 import ctypes
@@ -16,6 +17,7 @@ _ARGS = ["--no-audio", "--quiet", "--no-video-title-show", "--no-xlib", "--netwo
 def _instance():
     try:
         import vlc
+
         instance = vlc.Instance(_ARGS)
     except (ImportError, OSError, NotImplementedError) as exc:  # python-vlc without libvlc
         raise BackendUnavailable(f"libvlc: {exc}") from exc

@@ -4,6 +4,7 @@ Rows come from :func:`desktop.feeds.alarm_store.load` and the feed bridge; the m
 unhandled real alarms into the map's :class:`~layers.point_table.AlarmLayer` and re-checks
 escalation (unacknowledged past the level's response limit) every few seconds.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -23,8 +24,13 @@ class AlarmModel(QObject):
     sig_alarms_added = Signal(list)  # [AlarmRow], newest last
     sig_alarm_changed = Signal(object)  # AlarmRow (status, who/when or escalation)
 
-    def __init__(self, limits: dict[int, float] | None = None, escalation_check_ms: int = 5000,
-                 map_sync_ms: int = 100, parent: QObject | None = None):
+    def __init__(
+        self,
+        limits: dict[int, float] | None = None,
+        escalation_check_ms: int = 5000,
+        map_sync_ms: int = 100,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.limits = limits or alarm_store.response_limits()
         self._db: CityDatabase | None = None
@@ -153,8 +159,11 @@ class AlarmModel(QObject):
 
     def _rebuild_due(self) -> None:
         self._due_limits = self.limits
-        self._due = [(self._deadline(r), r.id) for r in self._rows.values()
-                     if r.status == UNHANDLED and r.id not in self._escalated]
+        self._due = [
+            (self._deadline(r), r.id)
+            for r in self._rows.values()
+            if r.status == UNHANDLED and r.id not in self._escalated
+        ]
         heapq.heapify(self._due)
 
     def _sync_map(self, rows: list[AlarmRow], throttled: bool = False) -> None:
@@ -187,8 +196,13 @@ class AlarmModel(QObject):
         shown_ids = {r.id for r in shown}
         gone = [r.id for r in rows if r.id not in shown_ids]
         if shown:
-            self._map.upsert([r.id for r in shown], [r.x for r in shown], [r.y for r in shown],
-                             level=[r.level for r in shown], kind=[r.kind for r in shown],
-                             message=[r.message for r in shown])
+            self._map.upsert(
+                [r.id for r in shown],
+                [r.x for r in shown],
+                [r.y for r in shown],
+                level=[r.level for r in shown],
+                kind=[r.kind for r in shown],
+                message=[r.message for r in shown],
+            )
         if gone:
             self._map.remove(gone)

@@ -1,4 +1,5 @@
 """Named map views, kept in ``bookmarks.json`` under the user's data directory."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """What search and identify return: a city feature with a title, attributes and a box to fly to."""
+
 from __future__ import annotations
 
 import math
@@ -59,4 +60,3 @@ def view_box(min_x, min_y, max_x=None, max_y=None, margin_m: float = POINT_VIEW_
     half_y = max((max_y - min_y) / 2, margin_m / _M_PER_DEG)
     half_x = max((max_x - min_x) / 2, margin_m / (_M_PER_DEG * max(math.cos(math.radians(cy)), 0.01)))
     return cx - half_x, cy - half_y, cx + half_x, cy + half_y
-

@@ -4,6 +4,7 @@ Scale ranges live on the layer models (:attr:`Layer.scale_range`, honoured by th
 visibility, opacity, order and scale ranges are saved in QSettings (next to the window layout)
 and restored when a city's layers are loaded.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,9 +45,17 @@ class LayerSettings(QObject):
         return layer.shows_at(scale)
 
     def save(self) -> None:
-        state = {"order": [layer.name for layer in self.layers], "layers": {
-            layer.name: {"visible": layer.visible, "opacity": layer.opacity, "scale": list(self.scale_range(layer.name))}
-            for layer in self.layers}}
+        state = {
+            "order": [layer.name for layer in self.layers],
+            "layers": {
+                layer.name: {
+                    "visible": layer.visible,
+                    "opacity": layer.opacity,
+                    "scale": list(self.scale_range(layer.name)),
+                }
+                for layer in self.layers
+            },
+        }
         self._settings.setValue(SETTINGS_KEY, json.dumps(state, ensure_ascii=False))
 
     def restore(self) -> None:

@@ -2,6 +2,7 @@
 
 Rows carry the :class:`Symbol` in :data:`SYMBOL_ROLE`; views draw the swatch.
 """
+
 from __future__ import annotations
 
 from functools import cache

@@ -1,4 +1,5 @@
 """Measuring on the map: distances and areas as Chinese text, and a measuring session model."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,5 +1,6 @@
 """Find grids, components, vehicles, cases and places by code, plate, case number or name (see
 :mod:`desktop.storage.map_search`), as features to fly to."""
+
 from __future__ import annotations
 
 from desktop.storage.database import CityDatabase

@@ -1,4 +1,5 @@
 """The active map tool, shared by the toolbar and the tool controllers."""
+
 from __future__ import annotations
 
 from enum import Enum

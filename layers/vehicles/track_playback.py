@@ -3,6 +3,7 @@
 A pure model (QtCore only): a timer advances the time while playing; views subscribe to
 :attr:`TrackPlayback.sig_changed` and read :meth:`fix`, :attr:`index` and :meth:`travelled_m`.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -3,6 +3,7 @@
 Each is ``BUILTIN``: :func:`plugins.registry.load_builtin_layers` loads them, in ``ORDER``, whenever
 a city is opened; the layer models and their loading live in :mod:`layers`.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -25,7 +26,9 @@ class _CityLayers(LayerPlugin):
 class BaseMapLayers(_CityLayers):
     NAME, ORDER = "city_base", 10
     TITLE = QT_TRANSLATE_NOOP("Plugins", "Unit grids and base map")
-    DESCRIPTION = QT_TRANSLATE_NOOP("Plugins", "Unit grids, green space, water, roads, district boundaries and place names.")
+    DESCRIPTION = QT_TRANSLATE_NOOP(
+        "Plugins", "Unit grids, green space, water, roads, district boundaries and place names."
+    )
     loader = staticmethod(base_layers)
 
 
@@ -53,5 +56,7 @@ class ComponentLayers(_CityLayers):
 class LiveLayers(_CityLayers):
     NAME, ORDER = "live", 50
     TITLE = QT_TRANSLATE_NOOP("Plugins", "Cameras, cases, alarms and vehicles")
-    DESCRIPTION = QT_TRANSLATE_NOOP("Plugins", "The live layers: cameras with view cones, open cases, open alarms, vehicles.")
+    DESCRIPTION = QT_TRANSLATE_NOOP(
+        "Plugins", "The live layers: cameras with view cones, open cases, open alarms, vehicles."
+    )
     loader = staticmethod(live_layers)

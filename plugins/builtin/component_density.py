@@ -1,5 +1,8 @@
 """Built-in plugin: unit grids coloured by how many management components each holds."""
+
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -22,7 +25,7 @@ def density_classes(counts: np.ndarray, classes: int = len(CLASS_FILLS)) -> tupl
     if len(edges) < len(steps):
         edges = np.unique((counts.min() + steps * (counts.max() - counts.min())).round())
     index = np.clip(np.searchsorted(edges, counts, side="right") - 1, 0, max(len(edges) - 2, 0))
-    bounds = list(zip(edges[:-1], edges[1:])) or [(edges[0], edges[0])]
+    bounds = list(itertools.pairwise(edges)) or [(edges[0], edges[0])]
     return index, [f"{low:.0f} – {high:.0f}" for low, high in bounds]
 
 
@@ -38,8 +41,13 @@ class ComponentDensityPlugin(LayerPlugin):
         codes, geometries, counts = read_grid_component_counts(context.database)
         index, labels = density_classes(counts)
         symbols = {label: Symbol(fill=fill, stroke=_OUTLINE, stroke_px=0.6) for label, fill in zip(labels, CLASS_FILLS)}
-        layer = VectorLayer(QCoreApplication.translate(TRANSLATION_CONTEXT, "Component density"), symbols,
-                            Symbol(fill=CLASS_FILLS[0]), table="unit_grid", opacity=0.8)
+        layer = VectorLayer(
+            QCoreApplication.translate(TRANSLATION_CONTEXT, "Component density"),
+            symbols,
+            Symbol(fill=CLASS_FILLS[0]),
+            table="unit_grid",
+            opacity=0.8,
+        )
         layer.set_features(geometries, np.asarray([labels[i] for i in index], dtype=object), keys=codes)
         context.log.info("component density of %d grids", len(codes))
         return [layer]

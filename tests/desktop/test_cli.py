@@ -1,4 +1,5 @@
 """The command line: Chinese help for every subcommand, and a clear message when there is no screen."""
+
 import os
 import subprocess
 import sys
@@ -13,8 +14,9 @@ SUBCOMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          timeout=120, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT
+    )
 
 
 @pytest.mark.parametrize("command", [[]] + [[name] for name in SUBCOMMANDS], ids=lambda c: c[0] if c else "main")

@@ -1,20 +1,23 @@
 """The map's case layer follows the case workflow: the service announces, AppState.sig_changed delivers."""
+
 from datetime import timedelta
 
-from desktop.seat.app_state import AppState
-from desktop.storage.changes import Change
-
-from plugins.registry import load_builtin_layers
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import Actor
+from desktop.seat.app_state import AppState
+from desktop.storage.changes import Change
 from layers.point_table import CaseLayer
+from plugins.registry import load_builtin_layers
 from tests.desktop.cases.conftest import CALENDAR, LEAD, SEAT, Clock
 
 FIELDS = {"class_kind": "事项", "class_code": "0102", "x": 118.2825, "y": 33.9525}
 
 
 def _shown(layer: CaseLayer) -> dict:
-    return {key: (stage, light) for key, stage, light in zip(layer.keys.tolist(), layer.column("stage"), layer.column("light"))}
+    return {
+        key: (stage, light)
+        for key, stage, light in zip(layer.keys.tolist(), layer.column("stage"), layer.column("light"))
+    }
 
 
 def test_cases_appear_change_and_disappear_on_the_map(qtbot, state, small_city):

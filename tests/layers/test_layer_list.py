@@ -1,5 +1,6 @@
 """The evented layer list (insert, remove, move, each with its signal), the layer tree following it
 row by row, the painter registry, and the signal throttle."""
+
 import numpy as np
 import shapely
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex

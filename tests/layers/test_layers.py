@@ -1,10 +1,11 @@
 """Layer models: properties and signals, the layer tree model, loading a city database."""
+
 import numpy as np
 import shapely
 from PySide6.QtCore import Qt
 
-from layers.base import Layer
 from desktop.storage.city_queries import read_city_summary
+from layers.base import Layer
 from layers.city_styles import COMPONENT_SYMBOLS, GRID_SYMBOLS, ROAD_SYMBOLS
 from layers.layer_list import LayerList
 from layers.maptools.layer_tree_model import LayerTreeModel
@@ -54,8 +55,21 @@ def test_model_reports_a_layer_change(qtbot):
 
 def test_city_layers_and_summary_load_from_the_database(gui_app, small_city):
     layers = {layer.name: layer for layer in city_layers(small_city)}
-    assert list(layers) == ["单元网格", "绿地", "水系", "道路", "区界", "地名", "分区分段包干", "应急资源",
-                            "管理部件", "视频监控", "案件", "告警", "车辆"]
+    assert list(layers) == [
+        "单元网格",
+        "绿地",
+        "水系",
+        "道路",
+        "区界",
+        "地名",
+        "分区分段包干",
+        "应急资源",
+        "管理部件",
+        "视频监控",
+        "案件",
+        "告警",
+        "车辆",
+    ]
     grids = layers["单元网格"]
     assert len(grids) == 9 and set(grids.categories) <= set(GRID_SYMBOLS)
     assert sorted(layers["道路"].categories) == sorted(["主干路", "次干路"])
@@ -67,5 +81,9 @@ def test_city_layers_and_summary_load_from_the_database(gui_app, small_city):
     assert grids.bounds == (118.28, 33.95, 118.295, 33.965)
     summary = read_city_summary(small_city)
     assert (summary.city_name, summary.grids, summary.components, summary.vehicles, summary.cameras) == (
-        "测试市", 9, 300, 1, 2
+        "测试市",
+        9,
+        300,
+        1,
+        2,
     )

@@ -3,6 +3,7 @@
 
 (import-linter cannot forbid a subpackage of an external package, so this is checked here, at run time.)
 """
+
 import pytest
 
 from tests.support.fresh_imports import loaded_after_importing, modules_of, within

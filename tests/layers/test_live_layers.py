@@ -1,4 +1,5 @@
 """Live layer models: vehicles (rate-limited updates, trails), point tables (alarms, cases, cameras)."""
+
 import numpy as np
 import pytest
 import shapely
@@ -25,7 +26,9 @@ def test_update_moves_known_vehicles_and_fires_once_per_burst(fleet, qtbot):
     fleet.sig_data_changed.connect(lambda _bbox: seen.append(1))
     with qtbot.waitSignal(fleet.sig_data_changed):
         for step in range(5):
-            moved = fleet.update_positions([10, 99], [1.0 + step, 0.0], [10.0, 0.0], [90.0, 0.0], [30.0, 0.0], [step, 0])
+            moved = fleet.update_positions(
+                [10, 99], [1.0 + step, 0.0], [10.0, 0.0], [90.0, 0.0], [30.0, 0.0], [step, 0]
+            )
     assert moved == 1 and seen == [1]
     assert fleet.x.tolist() == [5.0, 2.0, 3.0] and fleet.heading[0] == 90.0
     points, counts = fleet.trails(np.array([0, 1]))
@@ -47,7 +50,11 @@ def test_alarm_add_and_remove_report_the_touched_box(qapp):
     alarms.sig_data_changed.connect(boxes.append)
     alarms.add(7, 118.3, 33.9, level=2, message="井盖缺失")
     alarms.add(7, 118.4, 34.0, level=1, message="井盖缺失（升级）")
-    assert len(alarms) == 1 and alarms.column("level").tolist() == [1] and alarms.column("message").tolist() == ["井盖缺失（升级）"]
+    assert (
+        len(alarms) == 1
+        and alarms.column("level").tolist() == [1]
+        and alarms.column("message").tolist() == ["井盖缺失（升级）"]
+    )
     alarms.remove([7])
     assert len(alarms) == 0
     assert boxes == [(118.3, 33.9, 118.3, 33.9), (118.3, 33.9, 118.4, 34.0), (118.4, 34.0, 118.4, 34.0)]

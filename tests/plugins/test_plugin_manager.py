@@ -1,11 +1,12 @@
 """Plugins discovered through a real entry point (a dist-info on sys.path), loaded and unloaded
 symmetrically; a crashing plugin is isolated with a Chinese message."""
+
 import pytest
 
 from plugins.manager import PluginManager
 from tests.plugins.conftest import install_plugin_package
 
-PLUGIN_MODULE = '''
+PLUGIN_MODULE = """
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel
 from layers.vector_layer import Symbol, VectorLayer
@@ -39,7 +40,7 @@ class CrashOnUnload(LayerPlugin):
 
 class NotAPlugin:
     pass
-'''
+"""
 
 ENTRY_POINTS = """
 [cityops.plugins]
@@ -104,7 +105,9 @@ def test_load_and_unload_are_symmetric(manager):
     before = names(state)
     assert manager.load("good") and manager.is_loaded("good")
     assert names(state) == ["附加", *before, "示例"]
-    assert [d.objectName() for d in host.docks] == ["dock_plugin_good"] and [a.text() for a in host.actions] == ["示例操作"]
+    assert [d.objectName() for d in host.docks] == ["dock_plugin_good"] and [a.text() for a in host.actions] == [
+        "示例操作"
+    ]
     assert not manager.load("good")  # already loaded
     assert manager.unload("good") and not manager.is_loaded("good")
     assert names(state) == before and host.docks == [] and host.actions == []

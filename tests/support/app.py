@@ -3,6 +3,7 @@
 A test module that needs the city seeded before it is opened overrides ``small_city`` (requesting the shared
 one); ``state`` and ``main_window`` then open the seeded city.
 """
+
 import pytest
 
 from desktop.seat.app_state import AppState

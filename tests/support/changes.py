@@ -1,4 +1,5 @@
 """Recording what a database's change bus announces."""
+
 from desktop.storage.changes import Change
 from desktop.storage.database import CityDatabase
 

@@ -3,6 +3,7 @@ and an empty one, each built once per session and copied per test.
 
 Building a city runs every migration and insert; copying the closed file is a thousand times cheaper.
 """
+
 import shutil
 from pathlib import Path
 
@@ -34,7 +35,9 @@ def build_small_city(path) -> CityDatabase:
         session.add_all(
             [
                 AdminArea(code="3213", name="测试市", level="city", **geometry_columns(whole)),
-                AdminArea(code="321302", name="测试区", level="district", parent_code="3213", **geometry_columns(whole)),
+                AdminArea(
+                    code="321302", name="测试区", level="district", parent_code="3213", **geometry_columns(whole)
+                ),
                 AdminArea(code="321302001", name="测试街道", level="street", parent_code="321302"),
                 AdminArea(code="321302001001", name="测试社区", level="community", parent_code="321302001"),
             ]

@@ -1,5 +1,6 @@
 """Feed helpers for tests: alarms to publish, events as the gateway delivers them, a recorder of what a
 client receives, a gateway on 127.0.0.1 and an asyncio loop in a thread."""
+
 from __future__ import annotations
 
 import asyncio
@@ -9,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 from desktop.feeds.gateway import FeedGateway
-
 from tests.support.cities import CELL, CITY_ORIGIN
 
 CLIENT_TOKEN, PRODUCER_TOKEN = "test-seat", "test-producer"
@@ -17,8 +17,15 @@ CLIENT_TOKEN, PRODUCER_TOKEN = "test-seat", "test-producer"
 
 def make_alarm(n: int, kind: str = "井盖开启") -> dict:
     """A valid simulated alarm; ``payload.sent`` is the perf_counter time for latency."""
-    return {"kind": kind, "x": 118.28 + n % 100 * 1e-4, "y": 33.95, "ts": time.time(), "message": f"测试告警 {n}",
-            "payload": {"sent": time.perf_counter(), "n": n}, "simulated": True}
+    return {
+        "kind": kind,
+        "x": 118.28 + n % 100 * 1e-4,
+        "y": 33.95,
+        "ts": time.time(),
+        "message": f"测试告警 {n}",
+        "payload": {"sent": time.perf_counter(), "n": n},
+        "simulated": True,
+    }
 
 
 async def wait_for(predicate, timeout: float, interval: float = 0.01) -> bool:
@@ -64,14 +71,35 @@ def new_gateway(log_path: Path, port: int = 0, **kwargs) -> FeedGateway:
     return FeedGateway("127.0.0.1", port, log_path, {CLIENT_TOKEN}, {PRODUCER_TOKEN}, **kwargs)
 
 
-def alarm_event(seq: int, *, level: int = 2, kind: str = "井盖开启", drill: bool = False, age_s: float = 0.0,
-                row: int = 0, col: int = 0) -> dict:
+def alarm_event(
+    seq: int,
+    *,
+    level: int = 2,
+    kind: str = "井盖开启",
+    drill: bool = False,
+    age_s: float = 0.0,
+    row: int = 0,
+    col: int = 0,
+) -> dict:
     """Event ``seq`` placed in unit grid (row, col) of the small test city."""
-    return {"seq": seq, "producer_id": "test", "msg_id": f"t{seq}", "alarm": {
-        "kind": kind, "level": level, "device_id": f"JG-{seq:04d}", "component_code": None,
-        "x": CITY_ORIGIN[0] + (col + 0.5) * CELL, "y": CITY_ORIGIN[1] + (row + 0.5) * CELL,
-        "ts": time.time() - age_s, "message": f"{kind} {seq}", "payload": {"n": seq}, "simulated": True,
-        "drill": drill}}
+    return {
+        "seq": seq,
+        "producer_id": "test",
+        "msg_id": f"t{seq}",
+        "alarm": {
+            "kind": kind,
+            "level": level,
+            "device_id": f"JG-{seq:04d}",
+            "component_code": None,
+            "x": CITY_ORIGIN[0] + (col + 0.5) * CELL,
+            "y": CITY_ORIGIN[1] + (row + 0.5) * CELL,
+            "ts": time.time() - age_s,
+            "message": f"{kind} {seq}",
+            "payload": {"n": seq},
+            "simulated": True,
+            "drill": drill,
+        },
+    }
 
 
 class LoopThread:

@@ -1,5 +1,6 @@
 """What a fresh interpreter loads when it imports every module of some packages (found by walking their
 folders, so subpackages and modules beside them are all imported)."""
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,9 @@ def modules_of(package: str) -> list[str]:
 
 def loaded_after_importing(modules: list[str]) -> list[str]:
     """``sys.modules`` of a new interpreter, run from the project root, after importing ``modules``."""
-    result = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(modules)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, json.dumps(modules)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)
 

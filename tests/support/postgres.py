@@ -1,4 +1,5 @@
 """A throw-away PostgreSQL server for tests: initdb in a temp dir, listening on 127.0.0.1 only."""
+
 from __future__ import annotations
 
 import glob
@@ -38,10 +39,19 @@ class TempPostgres:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
         data = self.dir / "data"
-        self._run(str(self.bin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8")
         self._run(
-            str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "log"), "-w", "start",
-            "-o", f"-h 127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off",
+            str(self.bin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"
+        )
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(self.dir / "log"),
+            "-w",
+            "start",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off",
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -53,6 +63,9 @@ class TempPostgres:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/cityops"
 
     def stop(self) -> None:
-        subprocess.run([*self._as, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"],
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [*self._as, str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast", "stop"],
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(self.dir, ignore_errors=True)

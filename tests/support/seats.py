@@ -1,4 +1,5 @@
 """Two seats acting on one case at once: exactly one wins (optimistic versioning)."""
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError

@@ -1,4 +1,5 @@
 """Shared widget fixtures."""
+
 import pytest
 
 from widgets.map_canvas import MapCanvas

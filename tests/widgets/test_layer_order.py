@@ -1,6 +1,7 @@
 """Layers change one at a time on the map: a reorder composites the cached tiles afresh and renders
 none, inserting or removing a layer renders or drops only its tiles, plugins come and go without
 resetting the list (nor restarting the QGIS base map), and a plugin's own painter draws its layer."""
+
 import pytest
 
 from desktop.qgis_render import client
@@ -12,7 +13,7 @@ from widgets import base_map_source
 from widgets.base_map_source import QGIS
 from widgets.map_canvas import MapCanvas
 
-PLUGIN_MODULE = '''
+PLUGIN_MODULE = """
 from layers.base import Layer
 from layers.vector_layer import Symbol, VectorLayer
 from plugins.api import LayerPlugin
@@ -38,13 +39,18 @@ class Markers(LayerPlugin):
     def load(self, context):
         context.register_painter(MarkerLayer, MarkerPainter)
         return [MarkerLayer("标记"), VectorLayer("附加面", {}, Symbol(fill="#ff0000"))]
-'''
+"""
 
 
 @pytest.fixture
 def plugins(gui_app, tmp_path, monkeypatch):
-    install_plugin_package(tmp_path, monkeypatch, "cityops_order_plugins", PLUGIN_MODULE,
-                           "[cityops.plugins]\nmarkers = cityops_order_plugins:Markers\n")
+    install_plugin_package(
+        tmp_path,
+        monkeypatch,
+        "cityops_order_plugins",
+        PLUGIN_MODULE,
+        "[cityops.plugins]\nmarkers = cityops_order_plugins:Markers\n",
+    )
     import cityops_order_plugins
 
     return cityops_order_plugins

@@ -1,5 +1,6 @@
 """The map canvas paints the fixture city where it is (from tiles), pans, zooms, reports clicks and
 the cursor, shows scaled stand-ins while a zoom renders, and draws live layers and overlays."""
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -153,8 +154,13 @@ def test_overlays_are_painted_with_the_view(canvas):
 def test_vehicles_in_view_are_drawn_and_the_rest_culled(canvas, state):
     vehicles: VehicleLayer = layer(state, "车辆")
     inside = (CITY_ORIGIN[0] + CELL, CITY_ORIGIN[1] + CELL)
-    vehicles.set_vehicles([1, 2, 3], [0, 1, 2], ["苏N1", "苏N2", "苏N3"],
-                          [inside[0], inside[0] + 0.001, 120.0], [inside[1], inside[1], 30.0])
+    vehicles.set_vehicles(
+        [1, 2, 3],
+        [0, 1, 2],
+        ["苏N1", "苏N2", "苏N3"],
+        [inside[0], inside[0] + 0.001, 120.0],
+        [inside[1], inside[1], 30.0],
+    )
     painter = next(p for p in canvas._live if p.layer is vehicles)
     canvas.render_image()
     assert painter.drawn == 2
@@ -163,8 +169,11 @@ def test_vehicles_in_view_are_drawn_and_the_rest_culled(canvas, state):
     assert painter.drawn == 1
     x, y = canvas.to_screen(*inside).toPoint().toTuple()
     image = canvas.render_image()
-    assert any(image.pixelColor(x + dx, y + dy) != image.pixelColor(x + 30, y + 30)
-               for dx in range(-3, 4) for dy in range(-3, 4))
+    assert any(
+        image.pixelColor(x + dx, y + dy) != image.pixelColor(x + 30, y + 30)
+        for dx in range(-3, 4)
+        for dy in range(-3, 4)
+    )
 
 
 def test_alarms_pulse_only_while_there_are_alarms(canvas, state):

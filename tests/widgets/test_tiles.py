@@ -1,5 +1,6 @@
 """Static tiles: keys of a view, invalidation of only the tiles a change touches, stand-in maths,
 and the level of detail each layer picks."""
+
 import shapely
 
 from desktop.domain.tiles import tile_bounds

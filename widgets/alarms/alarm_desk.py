@@ -1,4 +1,5 @@
 """The 告警 desk: its dock, status-bar items (unacknowledged count, feed connection) and menu entries."""
+
 from __future__ import annotations
 
 import time
@@ -57,8 +58,12 @@ class FeedStateLabel(QLabel):
 
 
 def _ask_seat_name(window: QMainWindow) -> None:
-    name, ok = QInputDialog.getText(window, QCoreApplication.translate("AlarmDesk", "Seat name"),
-                                    QCoreApplication.translate("AlarmDesk", "Name of this seat:"), text=seat_name())
+    name, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("AlarmDesk", "Seat name"),
+        QCoreApplication.translate("AlarmDesk", "Name of this seat:"),
+        text=seat_name(),
+    )
     if ok and name.strip():
         QSettings().setValue(SEAT_KEY, name.strip())
 
@@ -69,8 +74,13 @@ class AlarmDesk(Feature):
     KEY = "alarms"
 
     def install(self, host: WindowHost) -> None:
-        host.create_dock(self.KEY, QCoreApplication.translate("AlarmDesk", "Alarms"), AlarmPanel(host.state),
-                         Qt.DockWidgetArea.RightDockWidgetArea, size=360)
+        host.create_dock(
+            self.KEY,
+            QCoreApplication.translate("AlarmDesk", "Alarms"),
+            AlarmPanel(host.state),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            size=360,
+        )
         feed = live_feed(host.state)
         for label in (UnacknowledgedLabel(feed), FeedStateLabel(feed)):
             label.setMinimumWidth(1)  # never widens the window; the tooltip has the whole text

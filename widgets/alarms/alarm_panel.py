@@ -1,15 +1,27 @@
 """The 告警 dock: live alarms with level colours, filters, acknowledge / 生成案件 / 误报 / 关闭, locate on the map."""
+
 from __future__ import annotations
 
 import logging
 import time
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QGridLayout, QHeaderView, QMenu,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.seat.app_state import AppState
 from desktop.feeds.alarm_store import ALARM_STATUSES, CATEGORIES, OPEN_STATUSES, AlarmRow
+from desktop.seat.app_state import AppState
 from desktop.seat.live_feed import live_feed, seat_name
 from widgets.alarms.alarm_table import AlarmTableModel
 
@@ -73,8 +85,9 @@ class AlarmPanel(QWidget):
             for text, value in items:
                 self.filters[key].addItem(text, value)
         for key, combo in self.filters.items():
-            combo.currentIndexChanged.connect(lambda _=0, k=key: self.table_model.set_filter(
-                k, self.filters[k].currentData()))
+            combo.currentIndexChanged.connect(
+                lambda _=0, k=key: self.table_model.set_filter(k, self.filters[k].currentData())
+            )
         self._refill_streets()
 
     def _refill_streets(self, rows: list[AlarmRow] | None = None) -> None:
@@ -147,9 +160,15 @@ class AlarmPanel(QWidget):
         if row is None:
             return
         menu = QMenu(self)
-        for text, action in ((self.tr("Acknowledge"), self.acknowledge), (self.tr("Create case"), self.open_case),
-                             (self.tr("False alarm"), self.mark_false), (self.tr("Close"), self.close_alarm)):
+        for text, action in (
+            (self.tr("Acknowledge"), self.acknowledge),
+            (self.tr("Create case"), self.open_case),
+            (self.tr("False alarm"), self.mark_false),
+            (self.tr("Close"), self.close_alarm),
+        ):
             item = menu.addAction(text)
-            item.setEnabled(row.status in OPEN_STATUSES and (action != self.acknowledge or row.status == ALARM_STATUSES[0]))
+            item.setEnabled(
+                row.status in OPEN_STATUSES and (action != self.acknowledge or row.status == ALARM_STATUSES[0])
+            )
             item.triggered.connect(lambda _=False, a=action, i=row.id: a(i))
         menu.exec(self.table.viewport().mapToGlobal(pos))

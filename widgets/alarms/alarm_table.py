@@ -1,4 +1,5 @@
 """The alarm list as a Qt table model: newest first, filtered, at most :data:`MAX_ROWS` rows."""
+
 from __future__ import annotations
 
 import itertools
@@ -28,8 +29,14 @@ class AlarmTableModel(QAbstractTableModel):
         self._alarms = alarms
         self._rows: list[AlarmRow] = []
         self.filters: dict[str, object] = dict.fromkeys(FILTER_KEYS)
-        self._headers = (self.tr("Level"), self.tr("Type"), self.tr("Time"), self.tr("Street"),
-                         self.tr("Status"), self.tr("Details"))
+        self._headers = (
+            self.tr("Level"),
+            self.tr("Type"),
+            self.tr("Time"),
+            self.tr("Street"),
+            self.tr("Status"),
+            self.tr("Details"),
+        )
         self.level_names = {1: self.tr("Minor"), 2: self.tr("Major"), 3: self.tr("Severe"), 4: self.tr("Critical")}
         alarms.sig_reset.connect(self.reload)
         alarms.sig_alarms_added.connect(self._added)
@@ -130,9 +137,15 @@ class AlarmTableModel(QAbstractTableModel):
     def _tooltip(self, row: AlarmRow) -> str:
         lines = [f"{row.kind} · {row.device_id or ''} {row.component_code or ''}".strip(), row.message]
         if row.acked_by:
-            lines.append(self.tr("Acknowledged by {who} at {when}").format(
-                who=row.acked_by, when=time.strftime("%H:%M:%S", time.localtime(row.acked_at))))
+            lines.append(
+                self.tr("Acknowledged by {who} at {when}").format(
+                    who=row.acked_by, when=time.strftime("%H:%M:%S", time.localtime(row.acked_at))
+                )
+            )
         if row.closed_by:
-            lines.append(self.tr("{status} by {who} at {when}").format(
-                status=row.status, who=row.closed_by, when=time.strftime("%H:%M:%S", time.localtime(row.closed_at))))
+            lines.append(
+                self.tr("{status} by {who} at {when}").format(
+                    status=row.status, who=row.closed_by, when=time.strftime("%H:%M:%S", time.localtime(row.closed_at))
+                )
+            )
         return "\n".join(line for line in lines if line)

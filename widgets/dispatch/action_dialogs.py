@@ -3,6 +3,7 @@
 A dialog does not act: OK emits ``sig_submitted`` and the case panel calls the service, then
 closes the dialog or shows the refusal in it (:meth:`ActionDialog.show_error`).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -92,7 +93,9 @@ class DispatchDialog(ActionDialog):
         reason = QLabel(route.reason, self)
         reason.setWordWrap(True)
         self.units = QTableWidget(0, 4, self)
-        self.units.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Located by"), self.tr("Distance"), self.tr("ETA")])
+        self.units.setHorizontalHeaderLabels(
+            [self.tr("Unit"), self.tr("Located by"), self.tr("Distance"), self.tr("ETA")]
+        )
         self.units.verticalHeader().hide()
         self.units.setMaximumHeight(150)
         self.deadline = QLabel(self._deadline_text(), self)
@@ -111,9 +114,12 @@ class DispatchDialog(ActionDialog):
         found = recommend_units(self.service.db, department_id, self.case.x, self.case.y, self.service.clock())
         self.units.setRowCount(len(found))
         for row, unit in enumerate(found):
-            cells = [f"{unit.kind} {unit.name}", unit.located_by,
-                     self.tr("%1 m").replace("%1", f"{unit.distance_m:,.0f}"),
-                     self.tr("%1 min").replace("%1", f"{unit.eta_min:.0f}")]
+            cells = [
+                f"{unit.kind} {unit.name}",
+                unit.located_by,
+                self.tr("%1 m").replace("%1", f"{unit.distance_m:,.0f}"),
+                self.tr("%1 min").replace("%1", f"{unit.eta_min:.0f}"),
+            ]
             for column, text in enumerate(cells):
                 self.units.setItem(row, column, QTableWidgetItem(text))
         self.units.resizeColumnsToContents()
@@ -122,8 +128,12 @@ class DispatchDialog(ActionDialog):
         limit = self.service.limits.limit(self.case.class_kind, self.case.class_code, "处置")
         now = self.service.clock()
         due = advance(self.service.calendar, limit.unit, now, limit.seconds(self.service.calendar))
-        return self.tr("%1 %2, due %3").replace("%1", f"{limit.amount:g}").replace("%2", limit.unit).replace(
-            "%3", due.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M"))
+        return (
+            self.tr("%1 %2, due %3")
+            .replace("%1", f"{limit.amount:g}")
+            .replace("%2", limit.unit)
+            .replace("%3", due.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M"))
+        )
 
     def params(self) -> dict:
         return {"department_id": self.department.currentData()}
@@ -144,8 +154,11 @@ class FeedbackDialog(ActionDialog):
         return self.before.paths() + self.after.paths()
 
     def comment_text(self) -> str:
-        counts = self.tr("(%1 photos before, %2 after)").replace("%1", str(len(self.before.paths()))).replace(
-            "%2", str(len(self.after.paths())))
+        counts = (
+            self.tr("(%1 photos before, %2 after)")
+            .replace("%1", str(len(self.before.paths())))
+            .replace("%2", str(len(self.after.paths())))
+        )
         return f"{super().comment_text()} {counts}".strip()
 
 
@@ -176,5 +189,3 @@ def dialog_for(case: CaseRecord, action: str, service: CaseService, parent: QWid
     if action == "延期":
         return ExtensionDialog(case, parent)
     return ActionDialog(case, action, parent)
-
-

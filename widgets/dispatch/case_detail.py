@@ -1,4 +1,5 @@
 """One case in detail: its facts, the audit-log timeline and where it is."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -23,7 +24,9 @@ class CaseDetail(QWidget):
         self.timeline = QTreeWidget(self)
         self.timeline.setObjectName("caseTimeline")
         self.timeline.setRootIsDecorated(False)
-        self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("Stage"), self.tr("Notes")])
+        self.timeline.setHeaderLabels(
+            [self.tr("Time"), self.tr("Action"), self.tr("By"), self.tr("Stage"), self.tr("Notes")]
+        )
         self.mini_map = MiniMap(self)
         tabs = QTabWidget(self)
         tabs.addTab(self.timeline, self.tr("Timeline"))
@@ -33,8 +36,14 @@ class CaseDetail(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
 
-    def show_case(self, db: CityDatabase | None, case: CaseRecord | None, audit: list[AuditEntry], light: str | None,
-                  department: str | None) -> None:
+    def show_case(
+        self,
+        db: CityDatabase | None,
+        case: CaseRecord | None,
+        audit: list[AuditEntry],
+        light: str | None,
+        department: str | None,
+    ) -> None:
         self.timeline.clear()
         if case is None:
             self.summary.setText("")
@@ -50,7 +59,8 @@ class CaseDetail(QWidget):
             + (f" · {pending_word} {case.pending_action}" if case.pending_action else ""),
             f"{source}：{case.source}　{klass}：{case.class_kind or '—'} {case.class_code or ''}",
             f"{address}：{case.address or '—'}　{grid}：{case.grid_code or '—'}",
-            f"{department_word}：{department or '—'}　{deadline}：{_local(case.deadline)}" + (f"（{light}灯）" if light else ""),
+            f"{department_word}：{department or '—'}　{deadline}：{_local(case.deadline)}"
+            + (f"（{light}灯）" if light else ""),
             f"{description}：{case.description or '—'}",
         ]
         self.summary.setText("<br>".join(lines))
@@ -58,7 +68,9 @@ class CaseDetail(QWidget):
             stage = f"{row.from_stage or ''} → {row.to_stage or ''}" if row.from_stage else (row.to_stage or "")
             attached = self.tr("%1 attachments").replace("%1", str(len(row.attachments or ())))
             notes = row.comment + (f"（{attached}）" if row.attachments else "")
-            QTreeWidgetItem(self.timeline, [_local(row.ts), row.action, f"{row.actor}（{row.seat or '—'}）", stage, notes])
+            QTreeWidgetItem(
+                self.timeline, [_local(row.ts), row.action, f"{row.actor}（{row.seat or '—'}）", stage, notes]
+            )
         for column in range(4):
             self.timeline.resizeColumnToContents(column)
         self.mini_map.show_point(db, case.x, case.y)

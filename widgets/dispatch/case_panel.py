@@ -1,9 +1,10 @@
 """The 案件 dock: the filtered case list with counts per stage, the selected case in detail,
 and an actions bar offering exactly what the current seat may do to it."""
+
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -73,7 +74,7 @@ class CasePanel(QWidget):
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
         self.register_button = QPushButton(self.tr("Register…"), self)
-        self.register_button.clicked.connect(lambda: self.open_register())
+        self.register_button.clicked.connect(lambda: self.open_register())  # noqa: PLW0108 - not clicked's bool
         self.pick_button = QPushButton(self.tr("Register at map click"), self)
         self.pick_button.setCheckable(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
@@ -190,8 +191,11 @@ class CasePanel(QWidget):
     def case_filter(self) -> CaseFilter:
         day = lambda edit, extra: datetime.combine(edit.date().toPython(), time(), LOCAL_TZ) + extra  # noqa: E731
         return CaseFilter(
-            stage=self.stage.currentData(), department_id=self.department.currentData(),
-            grid_code=self.grid.currentData(), source=self.source.currentData(), number=self.number.text(),
+            stage=self.stage.currentData(),
+            department_id=self.department.currentData(),
+            grid_code=self.grid.currentData(),
+            source=self.source.currentData(),
+            number=self.number.text(),
             light=self.light.currentData(),
             reported_from=day(self.date_from, timedelta()) if self.by_date.isChecked() else None,
             reported_to=day(self.date_to, timedelta(days=1)) if self.by_date.isChecked() else None,
@@ -204,7 +208,7 @@ class CasePanel(QWidget):
             self.counts.setText(self.tr("No database open"))
             self._show_case(None)
             return
-        case_filter, now = self.case_filter(), datetime.now(timezone.utc)
+        case_filter, now = self.case_filter(), datetime.now(UTC)
         try:
             listing = read_case_list(self.service.db, case_filter, self.service.calendar, now)
         except StorageError as exc:
@@ -213,8 +217,11 @@ class CasePanel(QWidget):
         self.model.set_rows(listing.rows, self._departments)
         counts = listing.counts
         total = sum(counts.values())
-        self.counts.setText(self.tr("%1 cases").replace("%1", str(total)) + "：" + "　".join(
-            f"{stage} {counts[stage]}" for stage in STAGES if counts.get(stage)))
+        self.counts.setText(
+            self.tr("%1 cases").replace("%1", str(total))
+            + "："
+            + "　".join(f"{stage} {counts[stage]}" for stage in STAGES if counts.get(stage))
+        )
         case_id = self.current.id if self.current is not None else None
         self._show_case(case_id)
 
@@ -223,10 +230,18 @@ class CasePanel(QWidget):
         if case_id is not None and self.service is not None:
             case, audit = read_case(self.service.db, case_id)
         self.current = case
-        light = traffic_light(case, self.service.calendar, datetime.now(timezone.utc)) \
-            if case is not None and case.stage in PHASES else None
-        self.detail.show_case(self.service and self.service.db, case, audit, light,
-                              self._departments.get(case.department_id) if case else None)
+        light = (
+            traffic_light(case, self.service.calendar, datetime.now(UTC))
+            if case is not None and case.stage in PHASES
+            else None
+        )
+        self.detail.show_case(
+            self.service and self.service.db,
+            case,
+            audit,
+            light,
+            self._departments.get(case.department_id) if case else None,
+        )
         row = self.model.row_of(case_id) if case_id is not None else -1
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectionModel().blockSignals(True)
@@ -281,8 +296,9 @@ class CasePanel(QWidget):
             self._report(self.tr("Open a city database first."), error=True)
             return None
         dialog = RegisterDialog(self.state, lon, lat, parent=self)
-        dialog.sig_case_created.connect(lambda created: self._report(
-            self.tr("Case %1 registered.").replace("%1", created.case_no)))
+        dialog.sig_case_created.connect(
+            lambda created: self._report(self.tr("Case %1 registered.").replace("%1", created.case_no))
+        )
         return self._open(dialog)
 
     def open_action(self, action: str) -> ActionDialog | None:
@@ -304,9 +320,16 @@ class CasePanel(QWidget):
         """Do the dialog's action; refusals stay in the dialog, a concurrent change closes it and refreshes."""
         actor = self.seat.actor()
         try:
-            done = self.service.act(dialog.case_id, dialog.action, actor, self.seat.seat(),
-                                    expected_version=dialog.case_version, comment=dialog.comment_text(),
-                                    attachments=dialog.attachments(), **dialog.params())
+            done = self.service.act(
+                dialog.case_id,
+                dialog.action,
+                actor,
+                self.seat.seat(),
+                expected_version=dialog.case_version,
+                comment=dialog.comment_text(),
+                attachments=dialog.attachments(),
+                **dialog.params(),
+            )
         except ConcurrentUpdateError as exc:
             log.warning("%s", exc)
             dialog.reject()
@@ -323,8 +346,12 @@ class CasePanel(QWidget):
             return
         log.info("case %s: %s by %s", done.case_no, dialog.action, actor.name)
         dialog.accept()
-        self._report(self.tr("Case %1: %2 done, now %3.").replace("%1", done.case_no).replace(
-            "%2", dialog.action).replace("%3", done.stage))
+        self._report(
+            self.tr("Case %1: %2 done, now %3.")
+            .replace("%1", done.case_no)
+            .replace("%2", dialog.action)
+            .replace("%3", done.stage)
+        )
 
     def _report(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#f43f5e' if error else '#67e8f9'};")

@@ -1,4 +1,5 @@
 """The case list as a Qt table model (one row per :class:`desktop.cases.case_list.CaseRow`)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
@@ -16,8 +17,14 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[CaseRow] = []
         self.departments: dict[int, str] = {}
-        self.headers = [self.tr("Case no."), self.tr("Stage"), self.tr("Time limit"), self.tr("Source"),
-                        self.tr("Department"), self.tr("Reported")]
+        self.headers = [
+            self.tr("Case no."),
+            self.tr("Stage"),
+            self.tr("Time limit"),
+            self.tr("Source"),
+            self.tr("Department"),
+            self.tr("Reported"),
+        ]
 
     def set_rows(self, rows: list[CaseRow], departments: dict[int, str]) -> None:
         self.beginResetModel()

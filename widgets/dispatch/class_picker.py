@@ -1,4 +1,5 @@
 """The 部件/事项 class picker: a tree by kind and major class with a search box."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -23,9 +24,12 @@ class ClassPicker(QWidget):
         self._leaves: list[QTreeWidgetItem] = []
         parents: dict[tuple, QTreeWidgetItem] = {}
         for entry in entries:
-            kind = parents.get((entry.kind,)) or parents.setdefault((entry.kind,), QTreeWidgetItem(self.tree, [entry.kind]))
+            kind = parents.get((entry.kind,)) or parents.setdefault(
+                (entry.kind,), QTreeWidgetItem(self.tree, [entry.kind])
+            )
             major = parents.get((entry.kind, entry.major_code)) or parents.setdefault(
-                (entry.kind, entry.major_code), QTreeWidgetItem(kind, [f"{entry.major_code} {entry.major_name}"]))
+                (entry.kind, entry.major_code), QTreeWidgetItem(kind, [f"{entry.major_code} {entry.major_name}"])
+            )
             leaf = QTreeWidgetItem(major, [f"{entry.code} {entry.name}"])
             leaf.setData(0, Qt.ItemDataRole.UserRole, entry)
             self._leaves.append(leaf)

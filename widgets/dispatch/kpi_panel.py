@@ -1,5 +1,6 @@
 """The 考核 window: KPIs per department/grid/inspector for a period, charts (trend per day,
 ranking per department, distribution by class), 综合评价, and the monthly report export."""
+
 from __future__ import annotations
 
 import logging
@@ -50,8 +51,11 @@ class KpiPanel(QWidget):
         self.table_def = read_kpi_table()
         self.report: Report | None = None
         self.grouping = QComboBox(self)
-        for text, key in ((self.tr("By department"), "department"), (self.tr("By grid"), "grid"),
-                          (self.tr("By inspector"), "inspector")):
+        for text, key in (
+            (self.tr("By department"), "department"),
+            (self.tr("By grid"), "grid"),
+            (self.tr("By inspector"), "inspector"),
+        ):
             self.grouping.addItem(text, key)
         today = QDate.currentDate()
         self.date_from, self.date_to = QDateEdit(QDate(today.year(), today.month(), 1), self), QDateEdit(today, self)
@@ -68,9 +72,11 @@ class KpiPanel(QWidget):
         self.summary.setWordWrap(True)
         self.kpi_table, self.evaluation_table = QTableWidget(self), QTableWidget(self)
         self.trend, self.ranking, self.classes = pg.PlotWidget(), pg.PlotWidget(), pg.PlotWidget()
-        for plot, title in ((self.trend, self.tr("Cases per day (reported / closed)")),
-                            (self.ranking, self.tr("Composite index per department")),
-                            (self.classes, self.tr("Cases per major class"))):
+        for plot, title in (
+            (self.trend, self.tr("Cases per day (reported / closed)")),
+            (self.ranking, self.tr("Composite index per department")),
+            (self.classes, self.tr("Cases per major class")),
+        ):
             plot.setBackground("#0a1220")
             plot.setTitle(title, color="#d7e3f4")
             plot.showGrid(x=False, y=True, alpha=0.2)
@@ -83,8 +89,16 @@ class KpiPanel(QWidget):
         tabs.addTab(self.kpi_table, self.tr("KPIs"))
         tabs.addTab(self.evaluation_table, self.tr("Comprehensive evaluation"))
         controls = QHBoxLayout()
-        for widget in (QLabel(self.tr("Period"), self), self.date_from, QLabel(self.tr("to"), self), self.date_to,
-                       self.grouping, compute, export_csv, export_html):
+        for widget in (
+            QLabel(self.tr("Period"), self),
+            self.date_from,
+            QLabel(self.tr("to"), self),
+            self.date_to,
+            self.grouping,
+            compute,
+            export_csv,
+            export_html,
+        ):
             controls.addWidget(widget)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
@@ -96,7 +110,7 @@ class KpiPanel(QWidget):
         self.refresh()
 
     @classmethod
-    def open_for(cls, state: AppState, parent: QWidget | None = None) -> "KpiPanel":
+    def open_for(cls, state: AppState, parent: QWidget | None = None) -> KpiPanel:
         panel = cls(state, parent)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         panel.show()
@@ -122,9 +136,14 @@ class KpiPanel(QWidget):
         overall, rows, evaluation = kpis.overall, kpis.rows, kpis.evaluation
         self.report = Report(start, end, self.grouping.currentText(), self.table_def, overall, rows, evaluation)
         whole = overall[0] if overall else None
-        self.summary.setText(self.tr("No cases in this period.") if whole is None else self.tr(
-            "%1 cases reported; composite index %2, grade %3").replace("%1", str(whole.counts["reported"])).replace(
-            "%2", _fmt(whole.index)).replace("%3", whole.grade or "—"))
+        self.summary.setText(
+            self.tr("No cases in this period.")
+            if whole is None
+            else self.tr("%1 cases reported; composite index %2, grade %3")
+            .replace("%1", str(whole.counts["reported"]))
+            .replace("%2", _fmt(whole.index))
+            .replace("%3", whole.grade or "—")
+        )
         self._fill_kpis(overall + rows)
         self._fill_evaluation(evaluation)
         self._draw(kpis.days, kpis.departments, kpis.classes)
@@ -141,16 +160,38 @@ class KpiPanel(QWidget):
         table.resizeColumnsToContents()
 
     def _fill_kpis(self, rows: list[KpiRow]) -> None:
-        header = [self.tr("Scope"), *(d.name for d in self.table_def.counts), *(d.name for d in self.table_def.rates),
-                  self.tr("Composite index"), self.tr("Grade")]
-        self._fill(self.kpi_table, header, [[row.label, *map(str, row.counts.values()),
-                                             *(_fmt(v, True) for v in row.rates.values()), _fmt(row.index), row.grade or "—"]
-                                            for row in rows])
+        header = [
+            self.tr("Scope"),
+            *(d.name for d in self.table_def.counts),
+            *(d.name for d in self.table_def.rates),
+            self.tr("Composite index"),
+            self.tr("Grade"),
+        ]
+        self._fill(
+            self.kpi_table,
+            header,
+            [
+                [
+                    row.label,
+                    *map(str, row.counts.values()),
+                    *(_fmt(v, True) for v in row.rates.values()),
+                    _fmt(row.index),
+                    row.grade or "—",
+                ]
+                for row in rows
+            ],
+        )
 
     def _fill_evaluation(self, rows: list[EvaluationRow]) -> None:
         header = [self.tr("Scope"), *DIMENSIONS, self.tr("Composite index"), self.tr("Grade")]
-        self._fill(self.evaluation_table, header, [[row.label, *(_fmt(row.dimensions[d]) for d in DIMENSIONS),
-                                                    _fmt(row.index), row.grade or "—"] for row in rows])
+        self._fill(
+            self.evaluation_table,
+            header,
+            [
+                [row.label, *(_fmt(row.dimensions[d]) for d in DIMENSIONS), _fmt(row.index), row.grade or "—"]
+                for row in rows
+            ],
+        )
 
     def _draw(self, days, departments: list[KpiRow], classes) -> None:
         for plot in (self.trend, self.ranking, self.classes):
@@ -159,12 +200,18 @@ class KpiPanel(QWidget):
         self.trend.addLegend()
         self.trend.plot(xs, [r for _, r, _ in days], pen=pg.mkPen(_ACCENT, width=2), name=self.tr("Reported"))
         self.trend.plot(xs, [c for _, _, c in days], pen=pg.mkPen(_SECOND, width=2), name=self.tr("Closed"))
-        self.trend.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, (d, _, _) in enumerate(days)][::max(1, len(days) // 6)]])
+        self.trend.getAxis("bottom").setTicks(
+            [[(i, d.strftime("%m-%d")) for i, (d, _, _) in enumerate(days)][:: max(1, len(days) // 6)]]
+        )
         ranked = sorted((row for row in departments if row.index is not None), key=lambda r: -r.index)
         self._bars(self.ranking, [row.label for row in ranked], [row.index for row in ranked], _ACCENT)
         majors = {(e.kind, e.major_code): e.major_name for e in class_entries(self.state.database)}
-        self._bars(self.classes, [f"{kind}·{majors.get((kind, code), code)}" for kind, code, _ in classes],
-                   [n for _, _, n in classes], _SECOND)
+        self._bars(
+            self.classes,
+            [f"{kind}·{majors.get((kind, code), code)}" for kind, code, _ in classes],
+            [n for _, _, n in classes],
+            _SECOND,
+        )
 
     @staticmethod
     def _bars(plot: pg.PlotWidget, labels: list[str], values: list[float], colour: str) -> None:
@@ -173,8 +220,11 @@ class KpiPanel(QWidget):
         plot.getAxis("bottom").setTicks([list(enumerate(labels))])
 
     def charts(self) -> dict[str, QWidget]:
-        return {self.tr("Cases per day"): self.trend, self.tr("Ranking per department"): self.ranking,
-                self.tr("Distribution by class"): self.classes}
+        return {
+            self.tr("Cases per day"): self.trend,
+            self.tr("Ranking per department"): self.ranking,
+            self.tr("Distribution by class"): self.classes,
+        }
 
     def write_html(self, report: Report, path: str) -> None:
         write_html(report, path, self.charts())

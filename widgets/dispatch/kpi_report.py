@@ -1,4 +1,5 @@
 """The monthly 考核 report: a CSV of the figures and a printable HTML page with the charts."""
+
 from __future__ import annotations
 
 import base64
@@ -19,7 +20,10 @@ def _scope() -> list[str]:
 
 
 def _index_grade() -> list[str]:
-    return [QCoreApplication.translate("KpiReport", "Composite index"), QCoreApplication.translate("KpiReport", "Grade")]
+    return [
+        QCoreApplication.translate("KpiReport", "Composite index"),
+        QCoreApplication.translate("KpiReport", "Grade"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,26 @@ class Report:
         return [*_scope(), *(d.name for d in self.table.counts), *(d.name for d in self.table.rates), *_index_grade()]
 
     def kpi_rows(self) -> list[list[str]]:
-        return [[row.label, *map(str, row.counts.values()),
-                 *("" if v is None else f"{v * 100:.1f}" for v in row.rates.values()),
-                 "" if row.index is None else f"{row.index:.1f}", row.grade or ""] for row in self.overall + self.rows]
+        return [
+            [
+                row.label,
+                *map(str, row.counts.values()),
+                *("" if v is None else f"{v * 100:.1f}" for v in row.rates.values()),
+                "" if row.index is None else f"{row.index:.1f}",
+                row.grade or "",
+            ]
+            for row in self.overall + self.rows
+        ]
 
     def evaluation_header(self) -> list[str]:
         return [*_scope(), *DIMENSIONS, *_index_grade()]
 
     def evaluation_rows(self) -> list[list[str]]:
         score = lambda v: "" if v is None else f"{v:.1f}"  # noqa: E731
-        return [[row.label, *(score(row.dimensions[d]) for d in DIMENSIONS), score(row.index), row.grade or ""]
-                for row in self.evaluation]
+        return [
+            [row.label, *(score(row.dimensions[d]) for d in DIMENSIONS), score(row.index), row.grade or ""]
+            for row in self.evaluation
+        ]
 
 
 def write_csv(report: Report, path: str) -> None:
@@ -85,8 +98,11 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 def write_html(report: Report, path: str, charts: dict[str, QWidget]) -> None:
     """A self-contained printable page: the tables and the charts embedded as PNG."""
-    figures = "".join(f"<figure><img src='{png_data_uri(w)}' alt='{html.escape(t)}'><figcaption>{html.escape(t)}"
-                      "</figcaption></figure>" for t, w in charts.items())
+    figures = "".join(
+        f"<figure><img src='{png_data_uri(w)}' alt='{html.escape(t)}'><figcaption>{html.escape(t)}"
+        "</figcaption></figure>"
+        for t, w in charts.items()
+    )
     kpis = QCoreApplication.translate("KpiReport", "KPIs")
     charts_title = QCoreApplication.translate("KpiReport", "Charts")
     evaluation = QCoreApplication.translate("KpiReport", "Comprehensive evaluation")

@@ -1,4 +1,5 @@
 """The 案件 desk of the main window: its dock and its entries in the 视图 menu."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,8 +17,12 @@ class CaseDesk(Feature):
     KEY = "cases"
 
     def install(self, host: WindowHost) -> None:
-        host.create_dock(self.KEY, QCoreApplication.translate("DispatchMenu", "Cases"), CasePanel(host.state),
-                         Qt.DockWidgetArea.RightDockWidgetArea)
+        host.create_dock(
+            self.KEY,
+            QCoreApplication.translate("DispatchMenu", "Cases"),
+            CasePanel(host.state),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
         register = QAction(QCoreApplication.translate("DispatchMenu", "Register a &case…"), host.window)
         register.setShortcut(QKeySequence("Ctrl+N"))
         register.triggered.connect(lambda: _open_register(host))

@@ -1,4 +1,5 @@
 """A small map around one point: the unit grids and roads near it, and the point itself."""
+
 from __future__ import annotations
 
 import math
@@ -35,8 +36,9 @@ class MiniMap(QWidget):
     def _to_screen(self, lon: float, lat: float) -> QPointF:
         x0, y0 = self._point
         scale = self.height() / (2 * RADIUS_DEG)
-        return QPointF(self.width() / 2 + (lon - x0) * scale * math.cos(math.radians(y0)),
-                       self.height() / 2 - (lat - y0) * scale)
+        return QPointF(
+            self.width() / 2 + (lon - x0) * scale * math.cos(math.radians(y0)), self.height() / 2 - (lat - y0) * scale
+        )
 
     def _polyline(self, coords) -> QPolygonF:
         return QPolygonF([self._to_screen(x, y) for x, y in coords])

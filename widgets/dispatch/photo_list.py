@@ -1,4 +1,5 @@
 """A list of photo files picked from disk (stored on the case as attachment paths)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
@@ -23,8 +24,9 @@ class PhotoList(QWidget):
         layout.addLayout(buttons)
 
     def _pick(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose photos"), "",
-                                                self.tr("Images (*.jpg *.jpeg *.png *.bmp);;All files (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.bmp);;All files (*)")
+        )
         self.add_paths(paths)
 
     def add_paths(self, paths) -> None:

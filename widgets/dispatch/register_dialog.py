@@ -1,4 +1,5 @@
 """案件登记: a new case from a map click, an alarm (prefilled) or a hotline call."""
+
 from __future__ import annotations
 
 import logging
@@ -41,8 +42,14 @@ class RegisterDialog(QDialog):
 
     sig_case_created = Signal(object)  # CaseState
 
-    def __init__(self, state: AppState, lon: float | None = None, lat: float | None = None,
-                 alarm_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        state: AppState,
+        lon: float | None = None,
+        lat: float | None = None,
+        alarm_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("registerDialog")
         self.setWindowTitle(self.tr("Register a case"))
@@ -121,8 +128,9 @@ class RegisterDialog(QDialog):
 
     def _moved(self, *_args) -> None:
         located = self.location.isChecked()
-        self.mini_map.show_point(self.state.database, self.lon.value() if located else None,
-                                 self.lat.value() if located else None)
+        self.mini_map.show_point(
+            self.state.database, self.lon.value() if located else None, self.lat.value() if located else None
+        )
 
     def _prefill_from_alarm(self, alarm_id: int) -> None:
         alarm = alarm_store.get(self.state.database, alarm_id) if self.state.database is not None else None
@@ -143,8 +151,11 @@ class RegisterDialog(QDialog):
     def fields(self) -> dict:
         """The case fields as the service takes them."""
         entry = self.classes.selected()
-        fields = {"description": self.description.toPlainText().strip(), "address": self.address.text().strip() or None,
-                  "is_drill": self.drill.isChecked()}
+        fields = {
+            "description": self.description.toPlainText().strip(),
+            "address": self.address.text().strip() or None,
+            "is_drill": self.drill.isChecked(),
+        }
         if entry is not None:
             fields.update(scheme=entry.scheme, class_kind=entry.kind, class_code=entry.code)
         if self.location.isChecked():
@@ -165,14 +176,18 @@ class RegisterDialog(QDialog):
         service = CaseService(self.state.database)
         try:
             if self.alarm_id is not None:
-                created = service.report_alarm(actor, self.seat.seat(), self.alarm_id, attachments=self.photos.paths(),
-                                               **fields)
+                created = service.report_alarm(
+                    actor, self.seat.seat(), self.alarm_id, attachments=self.photos.paths(), **fields
+                )
             else:
-                created = service.report(actor, self.seat.seat(), source=self.source.currentText(),
-                                         attachments=self.photos.paths(), **fields)
+                created = service.report(
+                    actor, self.seat.seat(), source=self.source.currentText(), attachments=self.photos.paths(), **fields
+                )
         except (WorkflowError, StorageError) as exc:
             log.warning("case registration refused: %s", exc)
-            self.show_error(str(exc) if isinstance(exc, WorkflowError) else self.tr("Database error: %1").replace("%1", str(exc)))
+            self.show_error(
+                str(exc) if isinstance(exc, WorkflowError) else self.tr("Database error: %1").replace("%1", str(exc))
+            )
             return
         log.info("case %s registered by %s", created.case_no, actor.name)
         self.sig_case_created.emit(created)
@@ -187,5 +202,3 @@ def open_case_from_alarm(state: AppState, alarm_id: int, parent: QWidget | None 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
-
-

@@ -1,4 +1,5 @@
 """The 当前坐席 selector: who acts at this workstation (remembered in QSettings)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
@@ -39,8 +40,10 @@ class SeatSelector(QComboBox):
     def _staff(self) -> list[tuple[str, Actor, str]]:
         if self.state.database is None:
             return []
-        return [(p.code, p.actor, f"{p.actor.name}（{p.actor.role}{'·' + p.department if p.department else ''}）")
-                for p in seat_staff(self.state.database, SEAT_ROLES)]
+        return [
+            (p.code, p.actor, f"{p.actor.name}（{p.actor.role}{'·' + p.department if p.department else ''}）")
+            for p in seat_staff(self.state.database, SEAT_ROLES)
+        ]
 
     def actor(self) -> Actor | None:
         data = self.currentData()

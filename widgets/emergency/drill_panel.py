@@ -1,4 +1,5 @@
 """Drills in the application: pick a scenario, run it with time acceleration and pause, see the report."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QTimer, Signal
@@ -19,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.seat.app_state import AppState
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.drill import DrillClock, DrillRunner
 from desktop.emergency.plans import LEVEL_NAMES
 from desktop.emergency.report import clock, report_html
 from desktop.emergency.scenarios import ScenarioError, list_scenarios, save_scenario
+from desktop.seat.app_state import AppState
 from widgets.emergency.incident_panel import DRILL_STYLE
 from widgets.emergency.scenario_editor import ScenarioEditor
 
@@ -56,12 +57,17 @@ class DrillPanel(QWidget):
         form.addRow(self.auto)
         self.buttons = {}
         grid = QGridLayout()
-        for index, (key, text, slot) in enumerate((
-            ("start", self.tr("Start"), self.start), ("pause", self.tr("Pause"), self.toggle_pause),
-            ("end", self.tr("End drill"), self.end), ("new", self.tr("New scenario…"), self.new_scenario),
-            ("edit", self.tr("Edit scenario…"), self.edit_scenario), ("html", self.tr("Export HTML…"), self.export_html),
-            ("pdf", self.tr("Export PDF…"), self.export_pdf),
-        )):
+        for index, (key, text, slot) in enumerate(
+            (
+                ("start", self.tr("Start"), self.start),
+                ("pause", self.tr("Pause"), self.toggle_pause),
+                ("end", self.tr("End drill"), self.end),
+                ("new", self.tr("New scenario…"), self.new_scenario),
+                ("edit", self.tr("Edit scenario…"), self.edit_scenario),
+                ("html", self.tr("Export HTML…"), self.export_html),
+                ("pdf", self.tr("Export PDF…"), self.export_pdf),
+            )
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             grid.addWidget(button, index // 3, index % 3)
@@ -70,7 +76,9 @@ class DrillPanel(QWidget):
         self.proposals.setMaximumHeight(90)
         self.proposals.doubleClicked.connect(self.activate_proposal)
         self.report_view = QTextBrowser()
-        self.report_view.setStyleSheet("QTextBrowser { background: #ffffff; color: #222222; }")  # reads as the printed report
+        self.report_view.setStyleSheet(
+            "QTextBrowser { background: #ffffff; color: #222222; }"
+        )  # reads as the printed report
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(grid)
@@ -89,8 +97,15 @@ class DrillPanel(QWidget):
         for data in list_scenarios():
             self.scenarios.addItem(data["name"], data)
         if select_code:
-            self.scenarios.setCurrentIndex(max(0, next((i for i in range(self.scenarios.count())
-                                                        if self.scenarios.itemData(i)["code"] == select_code), 0)))
+            self.scenarios.setCurrentIndex(
+                max(
+                    0,
+                    next(
+                        (i for i in range(self.scenarios.count()) if self.scenarios.itemData(i)["code"] == select_code),
+                        0,
+                    ),
+                )
+            )
 
     # -- running -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -98,8 +113,9 @@ class DrillPanel(QWidget):
         if scenario is None or self.state.database is None or self.runner is not None:
             return
         try:
-            self.runner = DrillRunner(self.state.database, scenario, speed=self.speed.value(),
-                                      auto_participant=self.auto.isChecked())
+            self.runner = DrillRunner(
+                self.state.database, scenario, speed=self.speed.value(), auto_participant=self.auto.isChecked()
+            )
         except ScenarioError as exc:
             QMessageBox.warning(self, self.tr("Drill"), str(exc))
             return
@@ -164,8 +180,11 @@ class DrillPanel(QWidget):
         self.buttons["pdf"].setEnabled(self.report is not None)
         self.buttons["pause"].setText(self.tr("Resume") if running and self.clock.paused else self.tr("Pause"))
         if running:
-            self.status.setText(self.tr("Scenario time %1 of %2").replace("%1", clock(self.runner.elapsed_s))
-                                .replace("%2", clock(self.runner.duration_s)))
+            self.status.setText(
+                self.tr("Scenario time %1 of %2")
+                .replace("%1", clock(self.runner.elapsed_s))
+                .replace("%2", clock(self.runner.duration_s))
+            )
             texts = [f"{p.plan_name} · {LEVEL_NAMES[p.level]} · {p.reason}" for p in self.runner.proposals]
             if self.proposals.count() != len(texts):
                 self.proposals.clear()
@@ -188,13 +207,17 @@ class DrillPanel(QWidget):
             self.reload_scenarios(data["code"])
 
     def export_html(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), "drill-report.html", self.tr("HTML (*.html)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), "drill-report.html", self.tr("HTML (*.html)")
+        )
         if path:
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(report_html(self.report))
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), "drill-report.pdf", self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), "drill-report.pdf", self.tr("PDF (*.pdf)")
+        )
         if path:
             write_pdf(report_html(self.report), path)
 
@@ -202,8 +225,14 @@ class DrillPanel(QWidget):
 def write_pdf(html: str, path: str) -> None:
     """An HTML report as an A4 PDF."""
     writer = QPdfWriter(path)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     document = QTextDocument()
     document.setHtml(html)
     document.print_(writer)

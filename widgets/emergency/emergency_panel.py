@@ -1,4 +1,5 @@
 """The 应急预案 dock: plan library, incident command and drills as tabs of one panel."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
@@ -16,7 +17,11 @@ class EmergencyPanel(QWidget):
         self.incident = IncidentPanel(state)
         self.drill = DrillPanel(state)
         self.tabs = QTabWidget()
-        for page, title in ((self.library, self.tr("Plans")), (self.incident, self.tr("Command")), (self.drill, self.tr("Drills"))):
+        for page, title in (
+            (self.library, self.tr("Plans")),
+            (self.incident, self.tr("Command")),
+            (self.drill, self.tr("Drills")),
+        ):
             scroll = QScrollArea(widgetResizable=True)  # a narrow or short dock scrolls instead of growing the window
             scroll.setWidget(page)
             self.tabs.addTab(scroll, title)

@@ -1,7 +1,8 @@
 """The incident panel: level, elapsed time, checklist, command group, live log, nearby resources and cameras."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
@@ -27,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
 from desktop.cases.workflow import WorkflowError
 from desktop.emergency.incident import IncidentService, IncidentView
 from desktop.emergency.plans import LEVEL_NAMES, PLAN_LEVELS
 from desktop.emergency.report import clock
+from desktop.seat.app_state import AppState
 from widgets.dialog_buttons import dialog_buttons
 
 OVERDUE, DONE = QColor("#ff6b6b"), QColor("#7ee2a8")
@@ -99,8 +100,9 @@ class IncidentPanel(QWidget):
         header.addWidget(self.elapsed)
         header.addStretch()
 
-        self.steps = _table([self.tr("No."), self.tr("Owner"), self.tr("Action"), self.tr("Deadline"), self.tr("Done"),
-                             self.tr("Case")])
+        self.steps = _table(
+            [self.tr("No."), self.tr("Owner"), self.tr("Action"), self.tr("Deadline"), self.tr("Done"), self.tr("Case")]
+        )
         self.group = _table([self.tr("Role"), self.tr("Name"), self.tr("Phone"), self.tr("Radio")])
         self.log = QListWidget()
         self.log.setWordWrap(True)
@@ -118,19 +120,28 @@ class IncidentPanel(QWidget):
         self.resources = _table([self.tr("Resource"), self.tr("Kind"), self.tr("Distance"), self.tr("Details")])
         self.cameras = QListWidget()
         self.tabs = QTabWidget()
-        for widget, title in ((self.steps, self.tr("Response steps")), (self.group, self.tr("Command group")),
-                              (log_page, self.tr("Incident log")), (self.resources, self.tr("Nearest resources")),
-                              (self.cameras, self.tr("Cameras in the area"))):
+        for widget, title in (
+            (self.steps, self.tr("Response steps")),
+            (self.group, self.tr("Command group")),
+            (log_page, self.tr("Incident log")),
+            (self.resources, self.tr("Nearest resources")),
+            (self.cameras, self.tr("Cameras in the area")),
+        ):
             self.tabs.addTab(widget, title)
 
         actions = QGridLayout()
         self.buttons = {}
-        for index, (key, text, slot) in enumerate((
-            ("tick", self.tr("Step done"), self.tick_step), ("dispatch", self.tr("Dispatch task"), self.dispatch_step),
-            ("level", self.tr("Change level…"), self.change_level), ("terminate", self.tr("Terminate…"), self.terminate),
-            ("locate", self.tr("Show on map"), self.locate), ("cap", self.tr("CAP warning…"), self.issue_cap),
-            ("summary", self.tr("Summary"), self.show_summary),
-        )):
+        for index, (key, text, slot) in enumerate(
+            (
+                ("tick", self.tr("Step done"), self.tick_step),
+                ("dispatch", self.tr("Dispatch task"), self.dispatch_step),
+                ("level", self.tr("Change level…"), self.change_level),
+                ("terminate", self.tr("Terminate…"), self.terminate),
+                ("locate", self.tr("Show on map"), self.locate),
+                ("cap", self.tr("CAP warning…"), self.issue_cap),
+                ("summary", self.tr("Summary"), self.show_summary),
+            )
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button, index // 4, index % 4)
@@ -169,7 +180,7 @@ class IncidentPanel(QWidget):
         self.picker.clear()
         if self._real is not None:
             active = {a[0] for a in self._real.activations()}
-            for id_, title, level, drill in self._real.activations(active_only=False):
+            for id_, title, _level, drill in self._real.activations(active_only=False):
                 marks = (self.tr("[drill] ") if drill else "") + ("" if id_ in active else self.tr("[ended] "))
                 self.picker.addItem(f"{marks}{title}", (id_, drill))
         self.picker.blockSignals(False)
@@ -203,18 +214,34 @@ class IncidentPanel(QWidget):
         self._show(self.view)
 
     def _now(self) -> datetime:
-        return self.service.clock() if self.service is not None else datetime.now(timezone.utc)
+        return self.service.clock() if self.service is not None else datetime.now(UTC)
 
     def _show(self, view: IncidentView) -> None:
         now = self._now()
-        self.title.setText(view.title + (self.tr(" — terminated: %1").replace("%1", view.end_reason or "") if view.ended_at else ""))
+        self.title.setText(
+            view.title + (self.tr(" — terminated: %1").replace("%1", view.end_reason or "") if view.ended_at else "")
+        )
         self.drill_badge.setVisible(view.is_drill)
         self.level.setText(LEVEL_NAMES[view.level])
-        self.level.setStyleSheet(f"background:{LEVEL_COLOURS[view.level]};color:white;padding:2px 8px;border-radius:3px;")
+        self.level.setStyleSheet(
+            f"background:{LEVEL_COLOURS[view.level]};color:white;padding:2px 8px;border-radius:3px;"
+        )
         self._tick_clock()
-        _fill(self.steps, [[str(s.seq), s.owner, s.action, _local(s.due_at, short=True),
-                            f"{_local(s.done_at, short=True)} {s.done_by}" if s.done_at else "", s.case_no or ""]
-                           for s in view.steps], 2)
+        _fill(
+            self.steps,
+            [
+                [
+                    str(s.seq),
+                    s.owner,
+                    s.action,
+                    _local(s.due_at, short=True),
+                    f"{_local(s.done_at, short=True)} {s.done_by}" if s.done_at else "",
+                    s.case_no or "",
+                ]
+                for s in view.steps
+            ],
+            2,
+        )
         for row, step in enumerate(view.steps):
             colour = OVERDUE if step.overdue(now) else (DONE if step.done_at else None)
             for column in range(self.steps.columnCount()):
@@ -224,11 +251,16 @@ class IncidentPanel(QWidget):
         self.log.clear()
         self.log.addItems([f"{_local(e.ts)}  [{e.kind}] {e.actor}：{e.text}" for e in view.log])
         self.log.scrollToBottom()
-        _fill(self.resources, [[r.name, r.kind, self.tr("%1 m").replace("%1", f"{r.distance_m:.0f}"), r.detail]
-                               for r in view.resources], 3)
+        _fill(
+            self.resources,
+            [[r.name, r.kind, self.tr("%1 m").replace("%1", f"{r.distance_m:.0f}"), r.detail] for r in view.resources],
+            3,
+        )
         self.cameras.clear()
-        self.cameras.addItems([f"{c.code}  {c.name}  {c.distance_m:.0f} m" for c in view.cameras]
-                              or [self.tr("No camera within the area")])
+        self.cameras.addItems(
+            [f"{c.code}  {c.name}  {c.distance_m:.0f} m" for c in view.cameras]
+            or [self.tr("No camera within the area")]
+        )
         open_ = view.ended_at is None
         for key in ("tick", "dispatch", "level", "terminate"):
             self.buttons[key].setEnabled(open_)
@@ -261,20 +293,30 @@ class IncidentPanel(QWidget):
 
     def dispatch_step(self) -> None:
         if step := self._selected_step():
-            self._run(lambda: self.state.show_status(
-                self.tr("Case %1 dispatched").replace("%1", self.service.dispatch(step.id, self.operator.text()).case_no)))
+            self._run(
+                lambda: self.state.show_status(
+                    self.tr("Case %1 dispatched").replace(
+                        "%1", self.service.dispatch(step.id, self.operator.text()).case_no
+                    )
+                )
+            )
 
     def change_level(self) -> None:
         dialog = ReasonDialog(self.tr("Change response level"), [LEVEL_NAMES[lv] for lv in PLAN_LEVELS], self)
         dialog.choice.setCurrentIndex(PLAN_LEVELS.index(self.view.level))
         if dialog.exec():
             level = PLAN_LEVELS[dialog.choice.currentIndex()]
-            self._run(lambda: self.service.change_level(self.view.id, level, dialog.reason.toPlainText(), self.operator.text()))
+            self._run(
+                lambda: self.service.change_level(
+                    self.view.id, level, dialog.reason.toPlainText(), self.operator.text()
+                )
+            )
 
     def terminate(self) -> None:
         dialog = ReasonDialog(self.tr("Terminate the response"), [], self)
-        if dialog.exec() and self._run(lambda: self.service.terminate(self.view.id, dialog.reason.toPlainText(),
-                                                                      self.operator.text())):
+        if dialog.exec() and self._run(
+            lambda: self.service.terminate(self.view.id, dialog.reason.toPlainText(), self.operator.text())
+        ):
             self.reload()
 
     def add_note(self) -> None:
@@ -292,7 +334,9 @@ class IncidentPanel(QWidget):
         kinds = {self.tr("Alert"): "Alert", self.tr("Update"): "Update", self.tr("Cancel"): "Cancel"}
         kind, ok = QInputDialog.getItem(self, self.tr("CAP warning"), self.tr("Message type"), list(kinds), 0, False)
         xml = []
-        if ok and self._run(lambda: xml.append(self.service.issue_cap(self.view.id, kinds[kind], self.operator.text()))):
+        if ok and self._run(
+            lambda: xml.append(self.service.issue_cap(self.view.id, kinds[kind], self.operator.text()))
+        ):
             TextDialog(self.tr("CAP warning"), xml[0], "xml", self).exec()
 
     def show_summary(self) -> None:
@@ -324,7 +368,11 @@ class TextDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(760, 560)
         self.text = QPlainTextEdit(text, readOnly=True)
-        copy, save, close = QPushButton(self.tr("Copy")), QPushButton(self.tr("Save as…")), QPushButton(self.tr("Close"))
+        copy, save, close = (
+            QPushButton(self.tr("Copy")),
+            QPushButton(self.tr("Save as…")),
+            QPushButton(self.tr("Close")),
+        )
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
         save.clicked.connect(lambda: self._save(text, suffix))
         close.clicked.connect(self.accept)

@@ -1,4 +1,5 @@
 """The 应急预案 desk of the main window: its dock and its entries in the 视图 menu."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -15,8 +16,12 @@ class EmergencyDesk(Feature):
 
     def install(self, host: WindowHost) -> None:
         panel = EmergencyPanel(host.state)
-        dock = host.create_dock(self.KEY, QCoreApplication.translate("EmergencyMenu", "Emergency plans"), panel,
-                                Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock = host.create_dock(
+            self.KEY,
+            QCoreApplication.translate("EmergencyMenu", "Emergency plans"),
+            panel,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
         new_plan = QAction(QCoreApplication.translate("EmergencyMenu", "New emergency &plan…"), host.window)
         new_plan.triggered.connect(panel.library.new_plan)
         drills = QAction(QCoreApplication.translate("EmergencyMenu", "Emergency d&rills"), host.window)

@@ -1,4 +1,5 @@
 """The plan editor: plan text by section, and per level its criteria, trigger, command group and steps."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -56,8 +57,13 @@ class TriggerForm(QGroupBox):
         form.addRow(self.tr("Reading (metric)"), self.metric_edit)
         form.addRow(self.tr("Reading at least"), self.threshold)
         row = QHBoxLayout()
-        for widget in (self.count, QLabel(self.tr("alarms within"), self), self.radius, QLabel(self.tr("in the last"), self),
-                       self.window_min):
+        for widget in (
+            self.count,
+            QLabel(self.tr("alarms within"), self),
+            self.radius,
+            QLabel(self.tr("in the last"), self),
+            self.window_min,
+        ):
             row.addWidget(widget)
         row.addStretch()
         form.addRow(self.tr("At least"), row)
@@ -75,9 +81,14 @@ class TriggerForm(QGroupBox):
         kinds = [k.strip() for k in self.kinds.text().translate(_SEPARATORS).split("、") if k.strip()]
         if not kinds:
             return None
-        return {"alarm_kinds": kinds, "metric": self.metric_edit.text().strip() or None,
-                "threshold": self.threshold.value() or None, "min_count": self.count.value(),
-                "radius_m": float(self.radius.value()), "window_min": float(self.window_min.value())}
+        return {
+            "alarm_kinds": kinds,
+            "metric": self.metric_edit.text().strip() or None,
+            "threshold": self.threshold.value() or None,
+            "min_count": self.count.value(),
+            "radius_m": float(self.radius.value()),
+            "window_min": float(self.window_min.value()),
+        }
 
 
 class LevelEditor(QWidget):
@@ -91,12 +102,23 @@ class LevelEditor(QWidget):
         self.criteria.setPlaceholderText(self.tr("Activation criteria as written in the plan"))
         self.criteria.setMaximumHeight(60)
         self.trigger = TriggerForm()
-        self.group = RowTable([Column("role", self.tr("Role")), Column("name", self.tr("Name")),
-                               Column("phone", self.tr("Phone")), Column("radio", self.tr("Radio"), stretch=True)])
-        self.steps = RowTable([Column("owner", self.tr("Owner")), Column("action", self.tr("Action"), stretch=True),
-                               Column("deadline_min", self.tr("Deadline (min)"), "number"),
-                               Column("confirm", self.tr("Confirm"), "check"),
-                               Column("department", self.tr("Department"))])
+        self.group = RowTable(
+            [
+                Column("role", self.tr("Role")),
+                Column("name", self.tr("Name")),
+                Column("phone", self.tr("Phone")),
+                Column("radio", self.tr("Radio"), stretch=True),
+            ]
+        )
+        self.steps = RowTable(
+            [
+                Column("owner", self.tr("Owner")),
+                Column("action", self.tr("Action"), stretch=True),
+                Column("deadline_min", self.tr("Deadline (min)"), "number"),
+                Column("confirm", self.tr("Confirm"), "check"),
+                Column("department", self.tr("Department")),
+            ]
+        )
         tabs = QTabWidget()
         tabs.addTab(self.steps, self.tr("Response steps"))
         tabs.addTab(self.group, self.tr("Command group"))
@@ -119,8 +141,13 @@ class LevelEditor(QWidget):
     def level_data(self) -> dict | None:
         if not self.enabled.isChecked():
             return None
-        return {"level": self.level, "criteria": self.criteria.toPlainText().strip(), "trigger": self.trigger.trigger(),
-                "command_group": self.group.rows(), "steps": self.steps.rows()}
+        return {
+            "level": self.level,
+            "criteria": self.criteria.toPlainText().strip(),
+            "trigger": self.trigger.trigger(),
+            "command_group": self.group.rows(),
+            "steps": self.steps.rows(),
+        }
 
 
 class PlanEditor(QDialog):
@@ -173,8 +200,15 @@ class PlanEditor(QDialog):
 
     def plan_data(self) -> dict:
         levels = [data for editor in self.levels.values() if (data := editor.level_data())]
-        return {"format": FORMAT, "version": VERSION, "code": self.code.text().strip(), "name": self.name.text().strip(),
-                "type": self.plan_type.currentText().strip(), "sections": dict(self.sections), "levels": levels}
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "code": self.code.text().strip(),
+            "name": self.name.text().strip(),
+            "type": self.plan_type.currentText().strip(),
+            "sections": dict(self.sections),
+            "levels": levels,
+        }
 
     def accept(self) -> None:
         try:

@@ -1,7 +1,8 @@
 """The plan library: plans with their levels, authoring, import/export, proposals and activation."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -54,9 +55,15 @@ class PlanLibrary(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.edit_plan)
         buttons = QGridLayout()
-        for index, (text, slot) in enumerate(((self.tr("New…"), self.new_plan), (self.tr("Edit…"), self.edit_plan),
-                                              (self.tr("Import…"), self.import_plan), (self.tr("Export…"), self.export_plan),
-                                              (self.tr("Activate…"), self.activate_selected))):
+        for index, (text, slot) in enumerate(
+            (
+                (self.tr("New…"), self.new_plan),
+                (self.tr("Edit…"), self.edit_plan),
+                (self.tr("Import…"), self.import_plan),
+                (self.tr("Export…"), self.export_plan),
+                (self.tr("Activate…"), self.activate_selected),
+            )
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button, index // 3, index % 3)
@@ -90,10 +97,11 @@ class PlanLibrary(QWidget):
 
     def check_proposals(self) -> None:
         db = self.state.database
-        self.proposals = proposals(db, datetime.now(timezone.utc)) if db is not None else []
+        self.proposals = proposals(db, datetime.now(UTC)) if db is not None else []
         self.proposal_list.clear()
-        self.proposal_list.addItems([f"{p.plan_name} · {LEVEL_NAMES[p.level]} · {p.reason}" for p in self.proposals]
-                                    or [self.tr("No proposal")])
+        self.proposal_list.addItems(
+            [f"{p.plan_name} · {LEVEL_NAMES[p.level]} · {p.reason}" for p in self.proposals] or [self.tr("No proposal")]
+        )
 
     def _store_changed(self, change: Change) -> None:
         if change.kind == "plan":
@@ -132,7 +140,9 @@ class PlanLibrary(QWidget):
         plan = self.selected_plan()
         if plan is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plan"), f"{plan['code']}.json", self.tr("Plan files (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export plan"), f"{plan['code']}.json", self.tr("Plan files (*.json)")
+        )
         if path:
             write_plan_file(path, {k: v for k, v in plan.items() if k != "id"})
 
@@ -154,8 +164,13 @@ class PlanLibrary(QWidget):
             return
         try:
             activation_id = IncidentService(self.state.database).activate(
-                plan["id"], dialog.level(), *dialog.centre, dialog.operator.text(), radius_m=float(dialog.radius.value()),
-                reason=dialog.reason.text() or (proposal.reason if proposal else ""))
+                plan["id"],
+                dialog.level(),
+                *dialog.centre,
+                dialog.operator.text(),
+                radius_m=float(dialog.radius.value()),
+                reason=dialog.reason.text() or (proposal.reason if proposal else ""),
+            )
         except WorkflowError as exc:
             QMessageBox.warning(self, self.tr("Activate plan"), str(exc))
             return
@@ -199,6 +214,8 @@ class ActivateDialog(QDialog):
         self._show_place()
 
     def _show_place(self) -> None:
-        self.place.setText(self.tr("%1°E %2°N (click the map to move)")
-                           .replace("%1", f"{self.centre[0]:.5f}").replace("%2", f"{self.centre[1]:.5f}"))
-
+        self.place.setText(
+            self.tr("%1°E %2°N (click the map to move)")
+            .replace("%1", f"{self.centre[0]:.5f}")
+            .replace("%2", f"{self.centre[1]:.5f}")
+        )

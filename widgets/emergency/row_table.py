@@ -1,4 +1,5 @@
 """An editable table of records (one dict per row) with add / remove / move buttons."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -62,13 +63,18 @@ class RowTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         for index, column in enumerate(columns):
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                index, QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.ResizeToContents
+            )
             if column.kind == "choice":
                 self.table.setItemDelegateForColumn(index, _ChoiceDelegate(column.choices, self.table))
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add"), self.add_row), (self.tr("Remove"), self.remove_row),
-                           (self.tr("Up"), lambda: self.move_row(-1)), (self.tr("Down"), lambda: self.move_row(1))):
+        for text, slot in (
+            (self.tr("Add"), self.add_row),
+            (self.tr("Remove"), self.remove_row),
+            (self.tr("Up"), lambda: self.move_row(-1)),
+            (self.tr("Down"), lambda: self.move_row(1)),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -96,14 +102,16 @@ class RowTable(QWidget):
 
     def move_row(self, delta: int) -> None:
         row, rows = self.table.currentRow(), self.rows()
-        if 0 <= row and 0 <= row + delta < len(rows):
+        if row >= 0 and 0 <= row + delta < len(rows):
             rows[row], rows[row + delta] = rows[row + delta], rows[row]
             self.set_rows(rows)
             self.table.setCurrentCell(row + delta, 0)
 
     def rows(self) -> list[dict]:
-        return [{c.key: self._value(c, self.table.item(r, i)) for i, c in enumerate(self.columns)}
-                for r in range(self.table.rowCount())]
+        return [
+            {c.key: self._value(c, self.table.item(r, i)) for i, c in enumerate(self.columns)}
+            for r in range(self.table.rowCount())
+        ]
 
     @staticmethod
     def _item(column: Column, value) -> QTableWidgetItem:

@@ -1,4 +1,5 @@
 """The drill scenario editor: injects and scripted responses as two tables."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
 from desktop.emergency.scenarios import ACTIONS, FORMAT, INJECT_TYPES, VERSION, ScenarioError, validate
 from widgets.dialog_buttons import dialog_buttons
 from widgets.emergency.row_table import Column, RowTable
-
 
 _TABLE_ONLY = ("east_m", "north_m", "metric", "value")
 _INJECT_TYPES = tuple((code, f"{name}（{source}）") for code, (source, name) in INJECT_TYPES.items())
@@ -52,15 +52,29 @@ class ScenarioEditor(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Plan code"), self.plan)
         form.addRow(self.tr("Description"), self.description)
-        self.injects = RowTable([
-            Column("t_min", self.tr("Minute"), "number"), Column("type", self.tr("Type"), "choice", choices=_INJECT_TYPES), Column("kind", self.tr("Alarm kind")),
-            Column("level", self.tr("Level"), "number"), Column("east_m", self.tr("East (m)"), "number"),
-            Column("north_m", self.tr("North (m)"), "number"), Column("metric", self.tr("Metric")),
-            Column("value", self.tr("Reading"), "number"), Column("message", self.tr("Message"), stretch=True)])
-        self.participant = RowTable([
-            Column("t_min", self.tr("Minute"), "number"), Column("action", self.tr("Action"), "choice", choices=tuple(ACTIONS.items())), Column("actor", self.tr("Who")),
-            Column("level", self.tr("Level")), Column("step", self.tr("Step"), "number"),
-            Column("reason", self.tr("Reason / text"), stretch=True)])
+        self.injects = RowTable(
+            [
+                Column("t_min", self.tr("Minute"), "number"),
+                Column("type", self.tr("Type"), "choice", choices=_INJECT_TYPES),
+                Column("kind", self.tr("Alarm kind")),
+                Column("level", self.tr("Level"), "number"),
+                Column("east_m", self.tr("East (m)"), "number"),
+                Column("north_m", self.tr("North (m)"), "number"),
+                Column("metric", self.tr("Metric")),
+                Column("value", self.tr("Reading"), "number"),
+                Column("message", self.tr("Message"), stretch=True),
+            ]
+        )
+        self.participant = RowTable(
+            [
+                Column("t_min", self.tr("Minute"), "number"),
+                Column("action", self.tr("Action"), "choice", choices=tuple(ACTIONS.items())),
+                Column("actor", self.tr("Who")),
+                Column("level", self.tr("Level")),
+                Column("step", self.tr("Step"), "number"),
+                Column("reason", self.tr("Reason / text"), stretch=True),
+            ]
+        )
         tabs = QTabWidget()
         tabs.addTab(self.injects, self.tr("Injects"))
         tabs.addTab(self.participant, self.tr("Scripted responses"))
@@ -74,7 +88,9 @@ class ScenarioEditor(QDialog):
         self.plan.setText(self.base.get("plan", ""))
         self.description.setPlainText(self.base.get("description", ""))
         self.injects.set_rows([_inject_row(i) for i in self.base.get("injects", [])])
-        self.participant.set_rows([{**a, "reason": a.get("reason") or a.get("text")} for a in self.base.get("participant", [])])
+        self.participant.set_rows(
+            [{**a, "reason": a.get("reason") or a.get("text")} for a in self.base.get("participant", [])]
+        )
 
     def scenario_data(self) -> dict:
         participant = []
@@ -87,9 +103,17 @@ class ScenarioEditor(QDialog):
                 record["step"] = int(record["step"])
             participant.append(record)
         injects = [_inject(row) for row in self.injects.rows()]
-        return {**self.base, "format": FORMAT, "version": VERSION, "code": self.code.text().strip(),
-                "name": self.name.text().strip(), "plan": self.plan.text().strip(),
-                "description": self.description.toPlainText().strip(), "injects": injects, "participant": participant}
+        return {
+            **self.base,
+            "format": FORMAT,
+            "version": VERSION,
+            "code": self.code.text().strip(),
+            "name": self.name.text().strip(),
+            "plan": self.plan.text().strip(),
+            "description": self.description.toPlainText().strip(),
+            "injects": injects,
+            "participant": participant,
+        }
 
     def accept(self) -> None:
         try:

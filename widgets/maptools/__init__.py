@@ -1,5 +1,6 @@
 """Map tools for the main window: toolbar (tools, search), identify card, measuring, layer tree,
 bookmarks and plugins. :class:`MapToolsFeature` adds them all through the window host."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt
@@ -35,8 +36,9 @@ class MapTools(QObject):
         self.measure.sig_text_changed.connect(self.toolbar.readout.setText)
 
         self.layer_tree = LayerTreePanel(state, self.settings, window)
-        self.layer_tree_dock = host.create_dock("layers", self.tr("Layers"), self.layer_tree,
-                                                Qt.DockWidgetArea.LeftDockWidgetArea, size=300)
+        self.layer_tree_dock = host.create_dock(
+            "layers", self.tr("Layers"), self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea, size=300
+        )
 
         self.bookmarks_menu = BookmarksMenu(state, BookmarkStore(parent=self), self.current_view, window)
         host.add_menu(BOOKMARKS, self.bookmarks_menu)
@@ -68,7 +70,9 @@ class MapTools(QObject):
         return self.plugin_dialog
 
     def _save_enabled(self) -> None:
-        self.settings.setValue(ENABLED_PLUGINS_KEY, [p.name for p in self.plugins.plugins() if self.plugins.is_loaded(p.name)])
+        self.settings.setValue(
+            ENABLED_PLUGINS_KEY, [p.name for p in self.plugins.plugins() if self.plugins.is_loaded(p.name)]
+        )
 
 
 class MapToolsFeature(Feature):

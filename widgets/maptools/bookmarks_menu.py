@@ -1,4 +1,5 @@
 """The 书签 menu: add the current view under a name, fly to a bookmark, delete one."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -10,8 +11,13 @@ from layers.maptools.bookmarks import BBox, BookmarkStore
 
 
 class BookmarksMenu(QMenu):
-    def __init__(self, state: AppState, store: BookmarkStore, current_view: Callable[[], BBox | None],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        state: AppState,
+        store: BookmarkStore,
+        current_view: Callable[[], BBox | None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(self.tr("&Bookmarks"), parent)
         self.setObjectName("bookmarksMenu")
         self.state, self.store, self.current_view = state, store, current_view
@@ -31,8 +37,12 @@ class BookmarksMenu(QMenu):
             remove.addAction(bookmark.name, lambda b=bookmark: self.store.remove(b.name))
 
     def ask_add(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add bookmark"), self.tr("Name of the current view:"),
-                                        text=self.tr("View %1").replace("%1", str(len(self.store) + 1)))
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Add bookmark"),
+            self.tr("Name of the current view:"),
+            text=self.tr("View %1").replace("%1", str(len(self.store) + 1)),
+        )
         if ok and name.strip():
             self.add_current(name)
 

@@ -1,9 +1,18 @@
 """The 识别 tool: a click on the map shows the attribute card of the topmost feature there."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.seat.app_state import AppState
@@ -67,7 +76,9 @@ class IdentifyCard(QFrame):
         form.setContentsMargins(0, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for label, value in feature.attributes:
-            form.addRow(label, QLabel(value, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse))
+            form.addRow(
+                label, QLabel(value, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+            )
         self.layout().replaceWidget(self.body, body)
         self.body.hide()
         self.body.deleteLater()

@@ -1,10 +1,18 @@
 """The layer tree dock: visibility, legend, opacity, order and scale range of each layer."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QSlider, QSpinBox, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.seat.app_state import AppState
@@ -121,7 +129,11 @@ class LayerTreePanel(QWidget):
         if layer is None:
             return
         low, high = self.layer_settings.scale_range(layer.name)
-        for widget, value in ((self.opacity, round(layer.opacity * 100)), (self.min_scale, low), (self.max_scale, high)):
+        for widget, value in (
+            (self.opacity, round(layer.opacity * 100)),
+            (self.min_scale, low),
+            (self.max_scale, high),
+        ):
             widget.blockSignals(True)
             widget.setValue(int(value))
             widget.blockSignals(False)

@@ -1,4 +1,5 @@
 """The map toolbar: 浏览 / 识别 / 测距 / 测面, the search box and the measure readout."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup

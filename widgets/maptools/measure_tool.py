@@ -1,4 +1,5 @@
 """The 测距 / 测面 tools: clicks add vertices, the cursor drags the rubber band, Esc ends."""
+
 from __future__ import annotations
 
 import numpy as np

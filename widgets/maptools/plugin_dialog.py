@@ -1,8 +1,18 @@
 """The 插件管理 dialog: every discovered plugin with a load/unload check box and its status."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from plugins.manager import PluginManager
 
@@ -15,7 +25,9 @@ class PluginDialog(QDialog):
         self.resize(720, 320)
         self.manager = manager
         self.table = QTableWidget(0, 4, self, objectName="pluginTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Plugin"), self.tr("Version"), self.tr("Description"), self.tr("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Plugin"), self.tr("Version"), self.tr("Description"), self.tr("Status")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._toggled)
@@ -41,13 +53,26 @@ class PluginDialog(QDialog):
             title = QTableWidgetItem(info.title)
             title.setData(Qt.ItemDataRole.UserRole, info.name)
             switchable = info.plugin_class is not None and not info.builtin
-            title.setFlags(Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsUserCheckable if switchable else Qt.ItemFlag.NoItemFlags))
+            title.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsUserCheckable if switchable else Qt.ItemFlag.NoItemFlags)
+            )
             title.setCheckState(Qt.CheckState.Checked if loaded or info.builtin else Qt.CheckState.Unchecked)
             cls = info.plugin_class
-            status = (self.tr("Built in") if info.builtin else self.tr("Loaded") if loaded
-                      else self.tr("Not loaded") if cls else self.tr("Broken"))
-            cells = [title, QTableWidgetItem(cls.VERSION if cls else ""),
-                     QTableWidgetItem(cls.description() if cls else info.error or ""), QTableWidgetItem(status)]
+            status = (
+                self.tr("Built in")
+                if info.builtin
+                else self.tr("Loaded")
+                if loaded
+                else self.tr("Not loaded")
+                if cls
+                else self.tr("Broken")
+            )
+            cells = [
+                title,
+                QTableWidgetItem(cls.VERSION if cls else ""),
+                QTableWidgetItem(cls.description() if cls else info.error or ""),
+                QTableWidgetItem(status),
+            ]
             for column, item in enumerate(cells):
                 if column:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)

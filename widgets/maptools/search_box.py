@@ -1,4 +1,5 @@
 """The toolbar search box: a ranked popup while typing; Enter flies to the best hit and selects it."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal

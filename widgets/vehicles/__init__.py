@@ -1,4 +1,5 @@
 """Vehicle views: 轨迹回放 (track replay). :class:`TrackReplayFeature` adds its dock through the window host."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -16,8 +17,13 @@ class TrackReplayFeature(Feature):
 
     def install(self, host: WindowHost) -> None:
         self.panel = panel = TrackReplayPanel(host.state, host.canvas)
-        dock = host.create_dock(self.KEY, QCoreApplication.translate("TrackReplay", "Track replay"), panel,
-                                Qt.DockWidgetArea.RightDockWidgetArea, tabified_with="cases")  # 案件's full height
+        dock = host.create_dock(
+            self.KEY,
+            QCoreApplication.translate("TrackReplay", "Track replay"),
+            panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            tabified_with="cases",
+        )  # 案件's full height
         dock.hide()
         dock.toggleViewAction().toggled.connect(panel.set_shown)
         dock.toggleViewAction().toggled.connect(lambda shown: shown and QTimer.singleShot(0, dock.raise_))

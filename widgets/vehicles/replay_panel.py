@@ -1,16 +1,28 @@
 """The 轨迹回放 panel: pick a vehicle and a time range, query, then play, scrub and jump to stops."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDateTimeEdit, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
 )
 
-from desktop.seat.app_state import AppState
 from desktop.cases.calendar import LOCAL_TZ
+from desktop.seat.app_state import AppState
 from desktop.vehicles.tracks import fix_span, latest_fix_time, load_track, vehicles
 from layers.vehicles.track_playback import SPEEDS, TrackPlayback
 from widgets.vehicles.track_overlay import TrackOverlay
@@ -57,7 +69,9 @@ class TrackReplayPanel(QWidget):
         for factor in SPEEDS:
             self.speed.addItem(f"{factor}×", factor)
         self.speed.setCurrentIndex(SPEEDS.index(self.playback.speed))
-        self.readouts = {key: QLabel("—", objectName=f"replay_{key}") for key in ("time", "speed", "distance", "max_speed", "stops")}
+        self.readouts = {
+            key: QLabel("—", objectName=f"replay_{key}") for key in ("time", "speed", "distance", "max_speed", "stops")
+        }
         self.stop_list = QListWidget(objectName="replayStops")
         self._layout()
 
@@ -88,8 +102,13 @@ class TrackReplayPanel(QWidget):
         controls.addWidget(self.speed)
         controls.addStretch()
         readouts = QGridLayout()
-        names = {"time": self.tr("Time"), "speed": self.tr("Speed"), "distance": self.tr("Mileage"),
-                 "max_speed": self.tr("Top speed"), "stops": self.tr("Stops")}
+        names = {
+            "time": self.tr("Time"),
+            "speed": self.tr("Speed"),
+            "distance": self.tr("Mileage"),
+            "max_speed": self.tr("Top speed"),
+            "stops": self.tr("Stops"),
+        }
         for row, (key, name) in enumerate(names.items()):
             readouts.addWidget(QLabel(name), row, 0)
             readouts.addWidget(self.readouts[key], row, 1)
@@ -127,7 +146,7 @@ class TrackReplayPanel(QWidget):
     def _vehicle_picked(self, row: int) -> None:
         if row < 0:
             return
-        end = latest_fix_time(self.state.database, self.vehicle.itemData(row)[0]) or datetime.now(timezone.utc)
+        end = latest_fix_time(self.state.database, self.vehicle.itemData(row)[0]) or datetime.now(UTC)
         self.set_range(end - DEFAULT_RANGE, end)
 
     def set_range(self, start: datetime, end: datetime) -> None:
@@ -136,7 +155,7 @@ class TrackReplayPanel(QWidget):
 
     def _range(self) -> tuple[datetime, datetime]:
         seconds = (self.start_edit.dateTime().toSecsSinceEpoch(), self.end_edit.dateTime().toSecsSinceEpoch())
-        return tuple(datetime.fromtimestamp(s, timezone.utc) for s in seconds)
+        return tuple(datetime.fromtimestamp(s, UTC) for s in seconds)
 
     # --- query ------------------------------------------------------------------------------
     def query(self) -> None:
@@ -158,8 +177,9 @@ class TrackReplayPanel(QWidget):
         if span is None:
             return self.tr("This vehicle has no recorded positions.")
         first, last = (local_text(moment.timestamp(), "%Y-%m-%d %H:%M") for moment in span)
-        return self.tr("No track of this vehicle in the chosen time range. Its positions are recorded from {0} to {1}."
-                       ).format(first, last)
+        return self.tr(
+            "No track of this vehicle in the chosen time range. Its positions are recorded from {0} to {1}."
+        ).format(first, last)
 
     def _show_track(self, track, kind: str, message: str) -> None:
         self.message.setText(message)
@@ -168,8 +188,9 @@ class TrackReplayPanel(QWidget):
         self.stop_list.clear()
         if self.playback.track is not None:
             for number, stop in enumerate(self.playback.summary.stops, start=1):
-                text = self.tr("{0}. {1}–{2}, {3} min").format(number, local_text(stop.start, "%H:%M"),
-                                                                 local_text(stop.end, "%H:%M"), round(stop.duration / 60))
+                text = self.tr("{0}. {1}–{2}, {3} min").format(
+                    number, local_text(stop.start, "%H:%M"), local_text(stop.end, "%H:%M"), round(stop.duration / 60)
+                )
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, stop)
                 self.stop_list.addItem(item)
@@ -215,8 +236,9 @@ class TrackReplayPanel(QWidget):
             fix, summary = playback.fix(), playback.summary
             self.readouts["time"].setText(local_text(fix.t))
             self.readouts["speed"].setText(self.tr("{0:.1f} km/h").format(fix.speed))
-            self.readouts["distance"].setText(self.tr("{0:.2f} / {1:.2f} km").format(playback.travelled_m() / 1000,
-                                                                                     summary.distance_m / 1000))
+            self.readouts["distance"].setText(
+                self.tr("{0:.2f} / {1:.2f} km").format(playback.travelled_m() / 1000, summary.distance_m / 1000)
+            )
             self.readouts["max_speed"].setText(self.tr("{0:.1f} km/h").format(summary.max_speed_kmh))
             self.readouts["stops"].setText(self.tr("%n time(s)", "", len(summary.stops)))
         if self._shown and track is not None:

@@ -1,5 +1,6 @@
 """The replayed track on the map: the whole path dim, the travelled part bright in the vehicle kind's
 colour, numbered stop markers, and the vehicle with a heading arrow at the replay time."""
+
 from __future__ import annotations
 
 import math
@@ -49,7 +50,7 @@ class TrackOverlay:
         fix = playback.fix()
         x, y = view.lonlat_to_screen(fix.x, fix.y)
         here = QPointF(float(x), float(y))
-        travelled = QPolygonF(points[:playback.index] + [here])
+        travelled = QPolygonF(points[: playback.index] + [here])
         colour = kind_colour(playback.kind)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -1,4 +1,5 @@
 """The camera tree: cameras grouped by area or by department; drags carry the camera code."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt

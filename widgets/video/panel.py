@@ -3,6 +3,7 @@
 Alarm → video: when the selection is an alarm or a case with a location, the cameras whose
 view cone covers it are proposed, and with 自动联动 put on the wall, highlighted.
 """
+
 from __future__ import annotations
 
 import logging
@@ -11,7 +12,15 @@ import threading
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QPushButton, QSplitter, QToolBar, QTreeView, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.seat.app_state import AppState
@@ -109,8 +118,15 @@ class VideoPanel(QWidget):
         self.proposal_label = QLabel(bar)
         self.detach_button = QPushButton(self.tr("Detach wall"), bar)
         self.detach_button.clicked.connect(self.toggle_detached)
-        for widget in (self.layout_combo, self.previous_button, self.page_label, self.next_button, self.auto_link,
-                       self.proposal_label, self.detach_button):
+        for widget in (
+            self.layout_combo,
+            self.previous_button,
+            self.page_label,
+            self.next_button,
+            self.auto_link,
+            self.proposal_label,
+            self.detach_button,
+        ):
             bar.addWidget(widget)
         return bar
 
@@ -182,8 +198,9 @@ class VideoPanel(QWidget):
         return next(filter(None, (incident_location(db, table, key) for table, key in items)), None)
 
     def _update_page_label(self) -> None:
-        self.page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.wall.page + 1))
-                                .replace("%2", str(self.wall.page_count)))
+        self.page_label.setText(
+            self.tr("Page %1 of %2").replace("%1", str(self.wall.page + 1)).replace("%2", str(self.wall.page_count))
+        )
 
     # --- detaching ----------------------------------------------------------------------
     def toggle_detached(self) -> None:

@@ -4,6 +4,7 @@ Frames arrive on decode threads and are handed to the GUI thread through a queue
 at most one pending at a time (so painting never queues up behind decoding). A tile decodes
 only while it can be seen: hidden, on another page or in a minimised window it stops.
 """
+
 from __future__ import annotations
 
 import math

@@ -1,5 +1,6 @@
 """The tiles in a layout (1/4/9/16, 1+5, 1+7), paged over the wall's camera slots; a tile
 can be maximised and restored; one tile has the focus (where a clicked camera plays)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -77,7 +78,7 @@ class VideoWall(QWidget):
             for tile, (row, col, rows, cols) in zip(shown, LAYOUTS[self.layout_name]):
                 self._grid.addWidget(tile, row, col, rows, cols)
             self._stretch(max(r + rs for r, _, rs, _ in LAYOUTS[self.layout_name]))
-        for tile in (shown if self.maximised is None else [self.maximised]):
+        for tile in shown if self.maximised is None else [self.maximised]:
             tile.show()
         if self.focused not in shown:
             self.focus_tile(self.tiles[0])

@@ -1,4 +1,5 @@
 """The 视频墙 dock of the main window."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,5 +14,10 @@ class VideoWallDock(Feature):
     KEY = "video_wall"
 
     def install(self, host: WindowHost) -> None:
-        host.create_dock(self.KEY, QCoreApplication.translate("VideoWall", "Video wall"), VideoPanel(host.state),
-                         Qt.DockWidgetArea.BottomDockWidgetArea, size=220)
+        host.create_dock(
+            self.KEY,
+            QCoreApplication.translate("VideoWall", "Video wall"),
+            VideoPanel(host.state),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            size=220,
+        )

@@ -1,4 +1,5 @@
 """Alembic environment: uses the engine handed over by :mod:`desktop.storage.migrate`."""
+
 from alembic import context
 from sqlalchemy import create_engine
 

@@ -1,4 +1,5 @@
 """The database bench on a tiny generated database."""
+
 from sqlalchemy import func, select
 
 from desktop.bench.db import cached_path, run_db_bench
@@ -27,7 +28,7 @@ def test_the_bench_kind_prints_one_json_line_and_never_overwrites_a_city(tmp_pat
 
     target = tmp_path / "b.db"
     assert bench_db.run(argparse.Namespace(db=str(target), cases=2000, seed=1)) == 0
-    line, = capsys.readouterr().out.splitlines()
+    (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["cases"] == 2000
     city = small_city.url.removeprefix("sqlite:///")
     assert bench_db.run(argparse.Namespace(db=city, cases=2000, seed=1)) == 1

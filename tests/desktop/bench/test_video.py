@@ -1,4 +1,5 @@
 """The video bench runs end to end and reports what `bench video` prints (no speed is asserted)."""
+
 from desktop.bench.video import run_video_bench
 from tests.desktop.video.streams import needs_ffmpeg
 

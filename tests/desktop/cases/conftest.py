@@ -1,5 +1,6 @@
 """Shared fixtures: a real SQLite city database with departments, a fixed clock and calendar."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -10,7 +11,7 @@ from desktop.cases.workflow import Actor
 from desktop.storage.models import Department
 
 # Wednesday 2026-11-25 09:00 Beijing time.
-START = datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 CALENDAR = WorkCalendar(holidays=frozenset({date(2026, 10, 1)}), workdays=frozenset({date(2026, 10, 10)}))
 
 INSPECTOR = Actor("张伟", "监督员", staff_id=None)
@@ -30,8 +31,12 @@ class Clock:
 @pytest.fixture
 def db(empty_city):
     with empty_city.session() as session, session.begin():
-        session.add_all([Department(id=1, code="SZ", name="市政处", kind="市政"),
-                         Department(id=2, code="HW", name="环卫处", kind="环卫")])
+        session.add_all(
+            [
+                Department(id=1, code="SZ", name="市政处", kind="市政"),
+                Department(id=2, code="HW", name="环卫处", kind="环卫"),
+            ]
+        )
     return empty_city
 
 

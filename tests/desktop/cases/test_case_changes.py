@@ -1,5 +1,6 @@
 """The case service and the history import announce what they committed, and nothing for a refusal."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -35,8 +36,19 @@ def test_a_refused_or_stale_action_announces_nothing(db, service):
 
 def test_a_case_from_an_alarm_announces_the_alarm_too(db, service):
     with db.session() as session, session.begin():
-        session.add(Alarm(id=5, stream="t", seq=1, kind="井盖位移", source="物联感知", x=118.3, y=33.9,
-                          ts=datetime.now(timezone.utc), message="井盖位移"))
+        session.add(
+            Alarm(
+                id=5,
+                stream="t",
+                seq=1,
+                kind="井盖位移",
+                source="物联感知",
+                x=118.3,
+                y=33.9,
+                ts=datetime.now(UTC),
+                message="井盖位移",
+            )
+        )
     heard = Heard(db)
     case = service.report_alarm(INSPECTOR, None, 5)
     assert heard.kinds() == [("case", INSERT), ("alarm", UPDATE)]
@@ -45,9 +57,12 @@ def test_a_case_from_an_alarm_announces_the_alarm_too(db, service):
 
 def test_the_history_import_announces_its_cases_once(db, tmp_path):
     path = tmp_path / "history.csv"
-    path.write_text("case_no,source,lon,lat,description,reported_at\n"
-                    "HX1,公众举报,118.3,33.9,路灯不亮,2026-10-01 09:00\n"
-                    "HX2,公众举报,,,垃圾,2026-10-01 10:00\n", encoding="utf-8")
+    path.write_text(
+        "case_no,source,lon,lat,description,reported_at\n"
+        "HX1,公众举报,118.3,33.9,路灯不亮,2026-10-01 09:00\n"
+        "HX2,公众举报,,,垃圾,2026-10-01 10:00\n",
+        encoding="utf-8",
+    )
     heard = Heard(db)
     assert import_history(db, path, calendar=CALENDAR).created == 2
     assert [(c.kind, len(c.ids), c.bbox) for c in heard] == [("case", 2, (118.3, 33.9, 118.3, 33.9))]

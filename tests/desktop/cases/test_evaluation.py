@@ -1,4 +1,5 @@
 """综合评价 from the indicator table."""
+
 from datetime import datetime
 
 import pytest
@@ -24,8 +25,10 @@ def test_scores():
 
 def test_bad_table_line_is_named(tmp_path):
     path = tmp_path / "e.csv"
-    path.write_text("dimension,key,name,class_kind,class_prefix,measure,target,weight,description\n"
-                    "漂亮,k,n,*,,density,1,1,\n", encoding="utf-8")
+    path.write_text(
+        "dimension,key,name,class_kind,class_prefix,measure,target,weight,description\n漂亮,k,n,*,,density,1,1,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match="第 2 行"):
         read_indicators(path)
 
@@ -33,7 +36,7 @@ def test_bad_table_line_is_named(tmp_path):
 def test_evaluate_imported_cases(db, tmp_path):
     import_history(db, _write(tmp_path, GOOD), calendar=CALENDAR)
     with db.session() as session:
-        whole, = evaluate(session, datetime(2026, 11, 1, tzinfo=LOCAL_TZ), datetime(2026, 12, 1, tzinfo=LOCAL_TZ))
+        (whole,) = evaluate(session, datetime(2026, 11, 1, tzinfo=LOCAL_TZ), datetime(2026, 12, 1, tzinfo=LOCAL_TZ))
     assert whole.dimensions["安全"] == pytest.approx(100 * (1.5 * 1.0) / 1.5)  # 0101 closed on time
     assert whole.scores["public_share"] == pytest.approx(100 * 2 / 3)
     assert whole.index is not None and whole.grade

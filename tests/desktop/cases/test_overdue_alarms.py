@@ -1,4 +1,5 @@
 """Overdue cases become one 案件超期 alarm per case and phase, idempotently."""
+
 from datetime import timedelta
 
 from sqlalchemy import func, select

@@ -1,4 +1,5 @@
 """Routing on real disposal-grid polygons; nearest vehicles and staff by geodesic distance."""
+
 from datetime import timedelta
 
 import shapely
@@ -13,10 +14,18 @@ WEST, EAST = shapely.box(118.0, 33.0, 118.5, 34.0), shapely.box(118.5, 33.0, 119
 
 def _grids(db):
     with db.session() as session, session.begin():
-        session.add_all([Department(id=3, code="SZ2", name="市政二处", kind="市政"),
-                         Department(id=4, code="ZF", name="城管执法局", kind="城管执法")])
-        for code, dept, geom in [("SZ-W", 1, WEST), ("SZ-E", 3, EAST), ("HW-ALL", 2, WEST.union(EAST)),
-                                 ("ZF-W", 4, WEST)]:
+        session.add_all(
+            [
+                Department(id=3, code="SZ2", name="市政二处", kind="市政"),
+                Department(id=4, code="ZF", name="城管执法局", kind="城管执法"),
+            ]
+        )
+        for code, dept, geom in [
+            ("SZ-W", 1, WEST),
+            ("SZ-E", 3, EAST),
+            ("HW-ALL", 2, WEST.union(EAST)),
+            ("ZF-W", 4, WEST),
+        ]:
             grid = DisposalGrid(code=code, name=code, department_id=dept)
             grid.geometry = geom
             session.add(grid)
@@ -65,18 +74,22 @@ def test_two_departments_of_the_right_kind_are_left_to_the_dispatcher(db):
 
 def test_nearest_uses_the_latest_fresh_position_else_the_depot(db):
     with db.session() as session, session.begin():
-        session.add_all([
-            Vehicle(id=1, plate="苏N00001", kind="市政抢修", department_id=1, depot_x=118.0, depot_y=33.0),
-            Vehicle(id=2, plate="苏N00002", kind="环卫", department_id=1, depot_x=118.30, depot_y=33.90),
-            Vehicle(id=3, plate="苏N00003", kind="环卫", department_id=2, depot_x=118.30, depot_y=33.95),
-        ])
+        session.add_all(
+            [
+                Vehicle(id=1, plate="苏N00001", kind="市政抢修", department_id=1, depot_x=118.0, depot_y=33.0),
+                Vehicle(id=2, plate="苏N00002", kind="环卫", department_id=1, depot_x=118.30, depot_y=33.90),
+                Vehicle(id=3, plate="苏N00003", kind="环卫", department_id=2, depot_x=118.30, depot_y=33.95),
+            ]
+        )
         session.flush()
-        session.add_all([
-            VehiclePosition(vehicle_id=1, ts=START - timedelta(minutes=60), x=118.30, y=33.95),
-            VehiclePosition(vehicle_id=1, ts=START - timedelta(minutes=5), x=118.31, y=33.95),
-            VehiclePosition(vehicle_id=2, ts=START - timedelta(hours=5), x=118.30, y=33.95),
-            VehiclePosition(vehicle_id=2, ts=START - timedelta(minutes=1), x=118.30, y=33.95, is_drill=True),
-        ])
+        session.add_all(
+            [
+                VehiclePosition(vehicle_id=1, ts=START - timedelta(minutes=60), x=118.30, y=33.95),
+                VehiclePosition(vehicle_id=1, ts=START - timedelta(minutes=5), x=118.31, y=33.95),
+                VehiclePosition(vehicle_id=2, ts=START - timedelta(hours=5), x=118.30, y=33.95),
+                VehiclePosition(vehicle_id=2, ts=START - timedelta(minutes=1), x=118.30, y=33.95, is_drill=True),
+            ]
+        )
     with db.session() as session:
         found = recommend(session, 1, 118.30, 33.95, START)
     assert [(r.id, r.located_by) for r in found] == [(1, "实时定位"), (2, "停车场")]

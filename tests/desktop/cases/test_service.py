@@ -1,4 +1,5 @@
 """The case service on a real SQLite file: the closed loop, audit rows, approvals, concurrency."""
+
 import threading
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ from desktop.cases.service import CaseService
 from desktop.cases.workflow import Actor, ConcurrentUpdateError, WorkflowError
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import AdminArea, Alarm, Case, Component, UnitGrid
-from tests.desktop.cases.conftest import CALENDAR, INSPECTOR, LEAD, SEAT, COMMANDER, worker
+from tests.desktop.cases.conftest import CALENDAR, COMMANDER, INSPECTOR, LEAD, SEAT, worker
 
 FIELDS = {"class_kind": "事项", "class_code": "0102", "description": "暴露垃圾", "x": 118.3, "y": 33.95}
 
@@ -30,14 +31,20 @@ def test_closed_loop_with_audit_log(service, clock):
     hw = worker(2)
     case = service.accept(case.id, hw, "环卫终端", expected_version=case.version)
     clock.now += timedelta(minutes=30)
-    case = service.feedback(case.id, hw, "环卫终端", expected_version=case.version, attachments=["after.jpg"], comment="已清运")
+    case = service.feedback(
+        case.id, hw, "环卫终端", expected_version=case.version, attachments=["after.jpg"], comment="已清运"
+    )
     case = service.verify(case.id, INSPECTOR, "巡查终端", passed=True, expected_version=case.version)
     case = service.close(case.id, LEAD, "值班长席", expected_version=case.version)
     assert case.stage == "已结案" and case.deadline is None
     history = service.history(case.id)
     assert [(h.action, h.from_stage, h.to_stage) for h in history] == [
-        ("上报", None, "信息采集"), ("立案", "信息采集", "案件建立"), ("派遣", "案件建立", "任务派遣"),
-        ("接收", "任务派遣", "任务处理"), ("反馈", "任务处理", "处理反馈"), ("核查通过", "处理反馈", "核查结案"),
+        ("上报", None, "信息采集"),
+        ("立案", "信息采集", "案件建立"),
+        ("派遣", "案件建立", "任务派遣"),
+        ("接收", "任务派遣", "任务处理"),
+        ("反馈", "任务处理", "处理反馈"),
+        ("核查通过", "处理反馈", "核查结案"),
         ("结案", "核查结案", "已结案"),
     ]
     assert history[4].actor == "孙师傅" and history[4].seat == "环卫终端" and history[4].comment == "已清运"
@@ -140,15 +147,39 @@ def test_report_from_an_alarm_copies_location_component_and_grid(service):
         grid.geometry = shapely.box(118.0, 33.0, 119.0, 34.0)
         session.add(grid)
         session.flush()
-        session.add(Component(code="3213020103000001", scheme="GB/T 30428.2-2013", class_code="0103",
-                              admin_code="321302", grid_code=grid.code))
-        session.add(Alarm(id=7, seq=1, kind="井盖位移", source="物联感知", component_code="3213020103000001",
-                          x=118.5, y=33.5, ts=service.clock(), message="井盖倾斜报警"))
+        session.add(
+            Component(
+                code="3213020103000001",
+                scheme="GB/T 30428.2-2013",
+                class_code="0103",
+                admin_code="321302",
+                grid_code=grid.code,
+            )
+        )
+        session.add(
+            Alarm(
+                id=7,
+                seq=1,
+                kind="井盖位移",
+                source="物联感知",
+                component_code="3213020103000001",
+                x=118.5,
+                y=33.5,
+                ts=service.clock(),
+                message="井盖倾斜报警",
+            )
+        )
     case = service.report_alarm(SEAT, "报警席", 7)
     with service.db.session() as session:
         stored = session.get(Case, case.id)
         assert (stored.x, stored.y, stored.class_kind, stored.class_code, stored.grid_code, stored.source) == (
-            118.5, 33.5, "部件", "0103", "32130200100101", "物联感知")
+            118.5,
+            33.5,
+            "部件",
+            "0103",
+            "32130200100101",
+            "物联感知",
+        )
         assert session.get(Alarm, 7).status == "已转案件"
     public = service.report(SEAT, None, source="12345热线", x=118.2, y=33.2)
     with service.db.session() as session:
@@ -174,8 +205,9 @@ def test_two_seats_dispatching_one_case_exactly_one_wins(tmp_path, db, clock):
         service = CaseService(seats[index], calendar=CALENDAR, clock=clock)
         barrier.wait()
         try:
-            results[index] = service.dispatch(case.id, Actor(f"坐席{index}", "坐席"), f"席位{index}",
-                                              index + 1, expected_version=case.version)
+            results[index] = service.dispatch(
+                case.id, Actor(f"坐席{index}", "坐席"), f"席位{index}", index + 1, expected_version=case.version
+            )
         except ConcurrentUpdateError as exc:
             results[index] = exc
 

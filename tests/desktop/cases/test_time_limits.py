@@ -1,4 +1,5 @@
 """Working calendar, time limits, traffic lights and the overdue list."""
+
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
@@ -16,14 +17,17 @@ def local(*args):
     return datetime(*args, tzinfo=LOCAL_TZ)
 
 
-@pytest.mark.parametrize("start, seconds, expected", [
-    (local(2026, 9, 30, 9, 0), 2 * 3600, local(2026, 9, 30, 11, 0)),
-    (local(2026, 9, 30, 11, 0), 2 * 3600, local(2026, 9, 30, 14, 30)),  # lunch break
-    (local(2026, 9, 30, 17, 0), 3600, local(2026, 10, 5, 9, 0)),  # holiday Thu/Fri, weekend
-    (local(2026, 10, 9, 17, 0), 3600, local(2026, 10, 10, 9, 0)),  # 调休 Saturday works
-    (local(2026, 10, 10, 20, 0), 60, local(2026, 10, 12, 8, 31)),  # Sunday off
-    (local(2026, 9, 30, 7, 0), 0, local(2026, 9, 30, 8, 30)),
-])
+@pytest.mark.parametrize(
+    "start, seconds, expected",
+    [
+        (local(2026, 9, 30, 9, 0), 2 * 3600, local(2026, 9, 30, 11, 0)),
+        (local(2026, 9, 30, 11, 0), 2 * 3600, local(2026, 9, 30, 14, 30)),  # lunch break
+        (local(2026, 9, 30, 17, 0), 3600, local(2026, 10, 5, 9, 0)),  # holiday Thu/Fri, weekend
+        (local(2026, 10, 9, 17, 0), 3600, local(2026, 10, 10, 9, 0)),  # 调休 Saturday works
+        (local(2026, 10, 10, 20, 0), 60, local(2026, 10, 12, 8, 31)),  # Sunday off
+        (local(2026, 9, 30, 7, 0), 0, local(2026, 9, 30, 8, 30)),
+    ],
+)
 def test_adding_working_time(start, seconds, expected):
     assert CAL.add_working(start, seconds) == expected
     assert CAL.working_seconds(start, expected) == seconds
@@ -46,8 +50,13 @@ def test_most_specific_limit_wins():
 
 
 def _case(since, limit_s, unit="工作时", suspended_since=None, suspended_total_s=0.0):
-    return SimpleNamespace(phase_since=since, limit_s=limit_s, limit_unit=unit,
-                           suspended_since=suspended_since, suspended_total_s=suspended_total_s)
+    return SimpleNamespace(
+        phase_since=since,
+        limit_s=limit_s,
+        limit_unit=unit,
+        suspended_since=suspended_since,
+        suspended_total_s=suspended_total_s,
+    )
 
 
 def test_traffic_light_thresholds_and_suspension():
@@ -90,7 +99,9 @@ def test_the_bundled_calendar_follows_the_2026_notice_and_local_rows_extend_it(t
     assert bundled.through == date(2026, 12, 31) and bundled.shortfall_warning(date(2026, 11, 25)) is None
     assert "2026-12-31" in bundled.shortfall_warning(date(2026, 12, 15))
     monkeypatch.setenv("CITYOPS_HOME", str(tmp_path))
-    (tmp_path / "work_calendar.csv").write_text("date,type,note\n2027-01-01,休,元旦\n2026-10-10,休,改\n", encoding="utf-8")
+    (tmp_path / "work_calendar.csv").write_text(
+        "date,type,note\n2027-01-01,休,元旦\n2026-10-10,休,改\n", encoding="utf-8"
+    )
     extended = read_calendar()
     assert extended.through == date(2027, 12, 31) and not extended.is_workday(date(2027, 1, 1))
     assert not extended.is_workday(date(2026, 10, 10))  # the local row wins

@@ -1,4 +1,5 @@
 """The transition table: every action allowed from its stages, refused elsewhere, with reasons."""
+
 from types import SimpleNamespace
 
 import pytest
@@ -11,8 +12,9 @@ STAGES = (None, *CASE_STAGES)
 
 
 def _case(stage, department_id=1, pending=None, pending_by=None):
-    return SimpleNamespace(stage=stage, case_no="2026112500001", department_id=department_id,
-                           pending_action=pending, pending_by=pending_by)
+    return SimpleNamespace(
+        stage=stage, case_no="2026112500001", department_id=department_id, pending_action=pending, pending_by=pending_by
+    )
 
 
 def _subject(stage):
@@ -70,5 +72,13 @@ def test_approvals_by_approvers_other_than_the_requester(transition):
 
 
 def test_available_actions():
-    assert available_actions(_case("任务处理"), Actor("甲", "处置人员", department_id=1)) == ["退回", "反馈", "延期", "挂账"]
-    assert available_actions(_case("任务处理", pending="挂账", pending_by="甲"), Actor("乙", "值班长")) == ["批准", "驳回"]
+    assert available_actions(_case("任务处理"), Actor("甲", "处置人员", department_id=1)) == [
+        "退回",
+        "反馈",
+        "延期",
+        "挂账",
+    ]
+    assert available_actions(_case("任务处理", pending="挂账", pending_by="甲"), Actor("乙", "值班长")) == [
+        "批准",
+        "驳回",
+    ]

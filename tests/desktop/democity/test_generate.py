@@ -1,10 +1,11 @@
 """The demo-city generator: determinism, targets, code rules and geometric consistency."""
+
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 import sqlite3
 from collections import Counter
+from datetime import datetime
 
 import numpy as np
 import pytest
@@ -15,8 +16,22 @@ from desktop.democity.generate import generate_city
 from desktop.democity.writer import DemoCityError
 from desktop.domain.codes import DEFAULT_COMPONENT_RULE, DEFAULT_GRID_RULE
 
-TABLES = ("meta", "class_code", "admin_area", "department", "staff", "unit_grid", "grid_responsibility", "disposal_grid",
-          "component", "iot_device", "vehicle", "vehicle_position", "camera", "base_feature")
+TABLES = (
+    "meta",
+    "class_code",
+    "admin_area",
+    "department",
+    "staff",
+    "unit_grid",
+    "grid_responsibility",
+    "disposal_grid",
+    "component",
+    "iot_device",
+    "vehicle",
+    "vehicle_position",
+    "camera",
+    "base_feature",
+)
 TOLERANCE_DEG = 1e-7  # about a centimetre
 
 
@@ -33,8 +48,10 @@ def demo(tmp_path_factory):
 @pytest.fixture(scope="session")
 def tiny_dbs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tiny")
-    return {name: generate_city(folder / f"{name}.db", scale="tiny", seed=seed)["path"]
-            for name, seed in (("a", 7), ("b", 7), ("other", 8))}
+    return {
+        name: generate_city(folder / f"{name}.db", scale="tiny", seed=seed)["path"]
+        for name, seed in (("a", 7), ("b", 7), ("other", 8))
+    }
 
 
 def _content_hash(path: str) -> str:
@@ -87,7 +104,7 @@ def test_grid_codes_follow_the_rule_and_their_community_exists(demo):
     communities = dict(connection.execute("SELECT code, parent_code FROM admin_area WHERE level = 'community'"))
     streets = {code for (code,) in connection.execute("SELECT code FROM admin_area WHERE level = 'street'")}
     per_community = Counter()
-    for code, community, zone in connection.execute("SELECT code, community_code, zone_type FROM unit_grid"):
+    for code, community, _zone in connection.execute("SELECT code, community_code, zone_type FROM unit_grid"):
         DEFAULT_GRID_RULE.validate(code)
         assert DEFAULT_GRID_RULE.community_of(code) == community and communities[community] in streets
         per_community[community] += 1
@@ -142,7 +159,10 @@ def test_vehicles_cameras_and_devices_are_consistent(demo):
     plates, terminals = zip(*connection.execute("SELECT plate, terminal_id FROM vehicle"))
     assert len(set(plates)) == len(plates) and all(p.startswith("苏N·") for p in plates)
     assert len(set(terminals)) == len(terminals) and all(len(t) == 12 and t.isdigit() for t in terminals)
-    assert connection.execute("SELECT count(DISTINCT vehicle_id), max(is_drill) FROM vehicle_position").fetchone() == (300, 0)
+    assert connection.execute("SELECT count(DISTINCT vehicle_id), max(is_drill) FROM vehicle_position").fetchone() == (
+        300,
+        0,
+    )
     for name, fov, range_m in connection.execute("SELECT name, fov, range_m FROM camera"):
         assert "与" in name and name.endswith("向") and 50 <= fov <= 90 and 60 <= range_m <= 150
     kinds = Counter(kind for (kind,) in connection.execute("SELECT kind FROM iot_device"))
@@ -152,8 +172,10 @@ def test_vehicles_cameras_and_devices_are_consistent(demo):
 def test_vehicle_history_drives_on_roads_every_30_s_up_to_the_latest_fix(demo):
     connection = demo[0]
     _, roads = _geoms(connection, "SELECT geom_wkb FROM base_feature WHERE kind = 'road'")
-    rows = connection.execute("SELECT p.vehicle_id, p.x, p.y, v.depot_x, v.depot_y FROM vehicle_position p "
-                              "JOIN vehicle v ON v.id = p.vehicle_id ORDER BY p.vehicle_id, p.ts").fetchall()
+    rows = connection.execute(
+        "SELECT p.vehicle_id, p.x, p.y, v.depot_x, v.depot_y FROM vehicle_position p "
+        "JOIN vehicle v ON v.id = p.vehicle_id ORDER BY p.vehicle_id, p.ts"
+    ).fetchall()
     vehicle, x, y, depot_x, depot_y = (np.array(column, dtype=float) for column in zip(*rows))
     parked = (x == depot_x) & (y == depot_y)
     points = shapely.points(x[~parked], y[~parked])

@@ -1,4 +1,5 @@
 """The class directory is read from data tables: the bundled one and the shared transcriptions."""
+
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,9 @@ def test_bundled_directory_has_components_and_events():
 
 @needs_shared
 def test_successor_directory_with_five_digit_codes():
-    table = read_class_table(SHARED / "gbt47678.5-2026_directory_as_imported_by_city-inspection-ai.csv", "GB/T 47678.5-2026")
+    table = read_class_table(
+        SHARED / "gbt47678.5-2026_directory_as_imported_by_city-inspection-ai.csv", "GB/T 47678.5-2026"
+    )
     assert sum(e.kind == "部件" for e in table) == 153
     assert sum(e.kind == "事项" for e in table) == 250
     assert {len(e.code) for e in table} == {5}

@@ -1,4 +1,5 @@
 """Code rules: admin codes, unit-grid codes (configurable width), component codes."""
+
 import pytest
 
 from desktop.domain.codes import (

@@ -1,4 +1,5 @@
 """WGS-84 / GCJ-02 / BD-09 against the public test vectors in ../shared/data/coord_transform."""
+
 from __future__ import annotations
 
 import json

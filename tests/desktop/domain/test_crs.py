@@ -1,4 +1,5 @@
 """Source / target CRS handling relative to storage (EPSG:4490)."""
+
 from __future__ import annotations
 
 import math
@@ -14,8 +15,19 @@ from desktop.domain.crs import crs_label, from_storage, normalize_crs, to_storag
 LON, LAT = 118.3, 33.95  # 宿迁
 
 
-@pytest.mark.parametrize("name", [None, "", "EPSG:4326", "epsg:4490", "CGCS2000", "wgs84",
-                                  "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4490"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        None,
+        "",
+        "EPSG:4326",
+        "epsg:4490",
+        "CGCS2000",
+        "wgs84",
+        "urn:ogc:def:crs:OGC:1.3:CRS84",
+        "urn:ogc:def:crs:EPSG::4490",
+    ],
+)
 def test_storage_names_are_identity(name):
     assert normalize_crs(name) is None
     assert crs_label(name) == "EPSG:4490"
@@ -23,12 +35,15 @@ def test_storage_names_are_identity(name):
     assert from_storage(name)(LON, LAT) == (LON, LAT)
 
 
-@pytest.mark.parametrize("name, forward, inverse", [
-    ("GCJ02", coords.wgs84_to_gcj02, coords.gcj02_to_wgs84),
-    ("gcj-02", coords.wgs84_to_gcj02, coords.gcj02_to_wgs84),
-    ("BD09", coords.wgs84_to_bd09, coords.bd09_to_wgs84),
-    ("Bd-09", coords.wgs84_to_bd09, coords.bd09_to_wgs84),
-])
+@pytest.mark.parametrize(
+    "name, forward, inverse",
+    [
+        ("GCJ02", coords.wgs84_to_gcj02, coords.gcj02_to_wgs84),
+        ("gcj-02", coords.wgs84_to_gcj02, coords.gcj02_to_wgs84),
+        ("BD09", coords.wgs84_to_bd09, coords.bd09_to_wgs84),
+        ("Bd-09", coords.wgs84_to_bd09, coords.bd09_to_wgs84),
+    ],
+)
 def test_offset_systems(name, forward, inverse):
     assert from_storage(name)(LON, LAT) == forward(LON, LAT)
     assert to_storage(name)(LON, LAT) == inverse(LON, LAT)
@@ -42,11 +57,14 @@ def test_web_mercator_matches_the_formula():
     assert y == pytest.approx(r * math.log(math.tan(math.pi / 4 + math.radians(LAT) / 2)), abs=1e-3)
 
 
-@pytest.mark.parametrize("epsg, central_meridian, false_easting", [
-    ("EPSG:4527", 117.0, 39_500_000.0),  # CGCS2000 3-degree GK zone 39 (zone prefix)
-    ("EPSG:4549", 120.0, 500_000.0),  # CGCS2000 3-degree GK CM 120E
-    ("EPSG:4548", 117.0, 500_000.0),
-])
+@pytest.mark.parametrize(
+    "epsg, central_meridian, false_easting",
+    [
+        ("EPSG:4527", 117.0, 39_500_000.0),  # CGCS2000 3-degree GK zone 39 (zone prefix)
+        ("EPSG:4549", 120.0, 500_000.0),  # CGCS2000 3-degree GK CM 120E
+        ("EPSG:4548", 117.0, 500_000.0),
+    ],
+)
 def test_gauss_kruger_central_meridian(epsg, central_meridian, false_easting):
     x, y = from_storage(epsg)(central_meridian, LAT)
     assert x == pytest.approx(false_easting, abs=1e-6)
@@ -64,7 +82,7 @@ def test_round_trips(name):
 
 @pytest.mark.parametrize("bad", ["EPSG:999999", "nonsense", "GCJ03"])
 def test_unknown_crs_is_a_code_error_in_chinese(bad):
-    with pytest.raises(CodeError, match="坐标系.*无法识别"):
+    with pytest.raises(CodeError, match=r"坐标系.*无法识别"):
         to_storage(bad)
 
 

@@ -1,14 +1,20 @@
 """A small city with departments, the sample plans and a settable clock."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from desktop.emergency.samples import install_sample_plans
 from desktop.storage.models import Department
 
-T0 = datetime(2026, 7, 1, 8, 0, tzinfo=timezone.utc)
-DEPARTMENTS = (("SW", "水务局", "水务"), ("JJ", "交警大队", "交警"), ("SZ", "市政设施管理处", "市政"),
-               ("RQ", "燃气公司", "燃气"), ("ZF", "城管执法大队", "执法"))
+T0 = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
+DEPARTMENTS = (
+    ("SW", "水务局", "水务"),
+    ("JJ", "交警大队", "交警"),
+    ("SZ", "市政设施管理处", "市政"),
+    ("RQ", "燃气公司", "燃气"),
+    ("ZF", "城管执法大队", "执法"),
+)
 
 
 class Clock:

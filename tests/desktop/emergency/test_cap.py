@@ -1,4 +1,5 @@
 """CAP 1.2: generated warnings validate against the OASIS schema; the shared examples parse and validate."""
+
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def test_alert_update_cancel_validate(city, clock, schema, drill, status):
     polygon = alert.findtext("c:info/c:area/c:polygon", namespaces=ns).split()
     assert len(polygon) >= 4 and polygon[0] == polygon[-1]
     assert alert.findtext("c:info/c:area/c:circle", namespaces=ns).endswith(" 1.500")
-    first = f"{cap.DEFAULT_SENDER},{alert.findtext('c:identifier', namespaces=ns)},{alert.findtext('c:sent', namespaces=ns)}"
+    identifier, sent = alert.findtext("c:identifier", namespaces=ns), alert.findtext("c:sent", namespaces=ns)
+    first = f"{cap.DEFAULT_SENDER},{identifier},{sent}"
     assert docs[2].findtext("c:references", namespaces=ns).startswith(first)
     assert all(cap.structural_errors(xml) == [] for xml in messages)
     assert [e.kind for e in service.view(activation).log].count("预警") == 3
@@ -62,8 +64,19 @@ def test_shared_examples_validate_and_pass_the_structural_check(schema, example)
 
 
 def test_structural_check_names_missing_elements():
-    message = cap.build(sender="a@b", sent=T0, status="Exercise", msg_type="Alert",
-                        info={"category": "Met", "event": "暴雨", "urgency": "Immediate", "severity": "Minor",
-                              "certainty": "Likely", "area_desc": "全市"})
+    message = cap.build(
+        sender="a@b",
+        sent=T0,
+        status="Exercise",
+        msg_type="Alert",
+        info={
+            "category": "Met",
+            "event": "暴雨",
+            "urgency": "Immediate",
+            "severity": "Minor",
+            "certainty": "Likely",
+            "area_desc": "全市",
+        },
+    )
     broken = message.xml.replace("<status>Exercise</status>", "").replace("<event>暴雨</event>", "")
     assert cap.structural_errors(broken) == ["缺少 status", "info 缺少 event"]

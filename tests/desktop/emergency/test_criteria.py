@@ -1,4 +1,5 @@
 """Activation criteria evaluated on recent alarms: thresholds, counts, radius, window, drill separation."""
+
 from datetime import timedelta
 
 import pytest
@@ -16,8 +17,19 @@ ORIGIN = (118.2875, 33.9575)
 def _alarm(db, seq, value, at=(0, 0), minutes=0, kind="水位超限", stream="default", drill=False):
     x, y = offset(*ORIGIN, *at)
     with db.session() as session, session.begin():
-        session.add(Alarm(stream=stream, seq=seq, kind=kind, source="物联感知", x=x, y=y, is_drill=drill,
-                          ts=T0 + timedelta(minutes=minutes), payload={"metric": "water_level_m", "value": value}))
+        session.add(
+            Alarm(
+                stream=stream,
+                seq=seq,
+                kind=kind,
+                source="物联感知",
+                x=x,
+                y=y,
+                is_drill=drill,
+                ts=T0 + timedelta(minutes=minutes),
+                payload={"metric": "water_level_m", "value": value},
+            )
+        )
 
 
 def _flood(proposals):
@@ -41,7 +53,9 @@ def test_levels_follow_depth_count_and_distance(city):
 def test_window_and_metric_limit_the_alarms():
     trigger = trigger_of({"alarm_kinds": ["水位超限"], "metric": "water_level_m", "threshold": 0.3, "window_min": 30})
     assert trigger["min_count"] == 1 and trigger_of({"alarm_kinds": []}) is None
-    old = Alarm(kind="水位超限", x=0.0, y=0.0, ts=T0 - timedelta(minutes=31), payload={"metric": "water_level_m", "value": 1})
+    old = Alarm(
+        kind="水位超限", x=0.0, y=0.0, ts=T0 - timedelta(minutes=31), payload={"metric": "water_level_m", "value": 1}
+    )
     other = Alarm(kind="水位超限", x=0.0, y=0.0, ts=T0, payload={"metric": "rain_mm_h", "value": 50})
     fresh = Alarm(kind="水位超限", x=0.0, y=0.0, ts=T0, payload={"metric": "water_level_m", "value": 0.3})
     assert matching(trigger, [old, other], T0) == []

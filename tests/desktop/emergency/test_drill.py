@@ -1,6 +1,7 @@
 """Drills: a full headless run with the scripted participant, its report, drill flags, the clock, the CLI."""
+
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,8 +14,15 @@ from desktop.emergency.scenarios import ScenarioError, find_scenario, list_scena
 from desktop.storage.models import ActivationStep, Alarm, Case, CaseAudit, DrillRun, IncidentLog, PlanActivation
 
 RAINSTORM = {  # the known timings of resources/emergency/scenarios/rainstorm-underpass.json (seconds)
-    "time_to_acknowledge_s": 240.0, "time_to_propose_s": 180.0, "time_to_activate_s": 540.0,
-    "time_to_dispatch_s": 720.0, "steps_total": 6, "steps_done": 5, "steps_on_time": 4, "alarms": 9, "cases": 3,
+    "time_to_acknowledge_s": 240.0,
+    "time_to_propose_s": 180.0,
+    "time_to_activate_s": 540.0,
+    "time_to_dispatch_s": 720.0,
+    "steps_total": 6,
+    "steps_done": 5,
+    "steps_on_time": 4,
+    "alarms": 9,
+    "cases": 3,
     "duration_s": 4500.0,
 }
 
@@ -48,7 +56,7 @@ def test_full_headless_drill(city):
 
 
 def test_drill_records_are_flagged_and_never_counted(city):
-    start = datetime(2026, 7, 1, 8, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
     runner = DrillRunner(city, find_scenario("night-gas-school"), start=start)
     for t_s in runner.event_times_s:
         runner.advance_to(t_s)
@@ -99,7 +107,10 @@ def test_cli_lists_and_runs_a_drill(small_city, tmp_path, capsys):
     assert "rainstorm-underpass\t暴雨致下穿通道积水及井盖冒顶演练" in capsys.readouterr().out
     report = tmp_path / "r.json"
     db = tmp_path / "fresh.db"
-    assert main(["drill", "rainstorm-underpass", "--headless", "--speed", "1e9", "--report", str(report), "--db", str(db)]) == 0
+    assert (
+        main(["drill", "rainstorm-underpass", "--headless", "--speed", "1e9", "--report", str(report), "--db", str(db)])
+        == 0
+    )
     assert "启动 09:00" in capsys.readouterr().out
     figures = json.loads(report.read_text(encoding="utf-8"))["figures"]
     assert figures["time_to_activate_s"] == 540 and figures["cases"] == 0  # an empty city has no departments

@@ -1,4 +1,5 @@
 """Plans, incidents and drills announce what they committed, and nothing for a refusal."""
+
 import pytest
 
 from desktop.cases.workflow import WorkflowError

@@ -1,4 +1,5 @@
 """Incident command: activation, checklist, dispatch through the case service, level changes, log, summary."""
+
 import pytest
 from sqlalchemy import select
 
@@ -87,8 +88,12 @@ def test_alarms_in_the_area_join_the_log_once(service, flood, city, clock):
     with city.session() as session, session.begin():
         for seq, (dx, kind) in enumerate(((100, "水位超限"), (5000, "水位超限")), 1):
             x, y = offset(view.x, view.y, dx, 0)
-            session.add(Alarm(stream="s", seq=seq, kind=kind, source="物联感知", x=x, y=y, ts=clock(), message="积水 30 cm"))
-        session.add(Alarm(stream="d", seq=1, kind="水位超限", source="物联感知", x=view.x, y=view.y, ts=clock(), is_drill=True))
+            session.add(
+                Alarm(stream="s", seq=seq, kind=kind, source="物联感知", x=x, y=y, ts=clock(), message="积水 30 cm")
+            )
+        session.add(
+            Alarm(stream="d", seq=1, kind="水位超限", source="物联感知", x=view.x, y=view.y, ts=clock(), is_drill=True)
+        )
     assert service.record_alarms(flood) == 1
     assert service.record_alarms(flood) == 0
     assert service.view(flood).log[-1].text == "水位超限：积水 30 cm"
@@ -99,7 +104,10 @@ def test_resources_nearest_first_and_cameras_in_the_area(service, flood):
     distances = [r.distance_m for r in view.resources]
     assert len(view.resources) == 6 and distances == sorted(distances)
     assert view.resources[0].code == "ZY-ZJ-01"  # 100 m from the centre
-    assert all(c.distance_m <= view.radius_m for c in view.cameras) and {c.code for c in view.cameras} <= {"CAM-1", "CAM-2"}
+    assert all(c.distance_m <= view.radius_m for c in view.cameras) and {c.code for c in view.cameras} <= {
+        "CAM-1",
+        "CAM-2",
+    }
     assert view.bbox[0] < view.x < view.bbox[2]
 
 
@@ -109,4 +117,6 @@ def test_summary_is_generated_from_the_log(service, flood, clock):
     service.terminate(flood, "积水排除", "指挥长")
     text = service.summary(flood)
     assert text.startswith("【后期处置总结】城区防汛排涝应急预案")
-    assert "历时：30 分 0 秒" in text and "现场积水 25 厘米" in text and "超时 3 步（第 1 步、第 2 步、第 3 步）" in text
+    assert (
+        "历时：30 分 0 秒" in text and "现场积水 25 厘米" in text and "超时 3 步（第 1 步、第 2 步、第 3 步）" in text
+    )

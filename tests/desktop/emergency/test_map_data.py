@@ -1,4 +1,5 @@
 """The emergency layers' data: resources as points by kind, zones by plan type."""
+
 import shapely
 
 from desktop.emergency.map_data import read_resources, read_zones

@@ -1,4 +1,5 @@
 """An import announces what it wrote, by code over the box of the features; a refused one nothing."""
+
 import pytest
 import shapely
 
@@ -13,12 +14,15 @@ def test_imports_announce_their_entities(tmp_path):
     db = CityDatabase(tmp_path / "city.db")
     try:
         heard = Heard(db)
-        admin = write_geojson(tmp_path / "admin.geojson",
-                              [feature({"code": code, "name": name}, shapely.box(*box)) for code, name, box in ADMIN])
+        admin = write_geojson(
+            tmp_path / "admin.geojson",
+            [feature({"code": code, "name": name}, shapely.box(*box)) for code, name, box in ADMIN],
+        )
         import_file(db, admin, "admin")
         assert heard == [Change("admin_area", tuple(code for code, _, _ in ADMIN), UPDATE, (118.0, 33.6, 118.8, 34.2))]
-        grids = write_geojson(tmp_path / "grids.geojson",
-                              [feature({"code": GRID_1}, shapely.box(118.25, 33.90, 118.26, 33.91))])
+        grids = write_geojson(
+            tmp_path / "grids.geojson", [feature({"code": GRID_1}, shapely.box(118.25, 33.90, 118.26, 33.91))]
+        )
         import_file(db, grids, "grids")
         assert heard[1] == Change("grid", (GRID_1,), UPDATE, (118.25, 33.90, 118.26, 33.91))
         orphan = feature({"code": "32130200100901"}, shapely.box(118, 33, 118.1, 33.1))  # its community is missing

@@ -1,4 +1,5 @@
 """Import and export of admin areas, unit grids and components (real SQLite files in tmp_path)."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,7 @@ from sqlalchemy import select
 from desktop.cli import main
 from desktop.domain import coords
 from desktop.domain.crs import from_storage, transform_geometry
-from desktop.exchange import ExchangeError, export_file, import_class_table, import_file
-from desktop.exchange import exporter
+from desktop.exchange import ExchangeError, export_file, exporter, import_class_table, import_file
 from desktop.exchange.records import geodesic_area_m2
 from desktop.storage.database import CityDatabase
 from desktop.storage.models import AdminArea, ClassCode, Component, UnitGrid
@@ -85,7 +85,9 @@ def admin_file(tmp_path) -> Path:
 @pytest.fixture
 def grids_file(tmp_path) -> Path:
     features = [
-        feature({"code": GRID_1, "zone_type": "居住小区", "name": "幸福一网格"}, shapely.box(118.25, 33.90, 118.26, 33.91)),
+        feature(
+            {"code": GRID_1, "zone_type": "居住小区", "name": "幸福一网格"}, shapely.box(118.25, 33.90, 118.26, 33.91)
+        ),
         feature({"编码": GRID_2, "名称": "项王一网格"}, shapely.box(118.30, 33.90, 118.31, 33.91)),
     ]
     return write_geojson(tmp_path / "grids.geojson", features)
@@ -110,8 +112,13 @@ def rows(db, model) -> dict:
 
 def component_features(crs: str | None = None) -> list[dict]:
     transform = from_storage(crs)
-    return [feature({"code": code, "class_code": code[6:10], "status": "完好"},
-                    transform_geometry(shapely.Point(lon, lat), transform)) for code, (lon, lat) in POINTS.items()]
+    return [
+        feature(
+            {"code": code, "class_code": code[6:10], "status": "完好"},
+            transform_geometry(shapely.Point(lon, lat), transform),
+        )
+        for code, (lon, lat) in POINTS.items()
+    ]
 
 
 def write_ogr(path, features: list[dict], crs: str | None, geometry_type: str, driver: str):
@@ -131,8 +138,11 @@ def test_admin_hierarchy_levels_and_parents(db, admin_file):
     assert report.summary().startswith("已导入 5 个行政区划")
     stored = rows(db, AdminArea)
     assert {code: (a.level, a.parent_code) for code, a in stored.items()} == {
-        "3213": ("city", None), "321302": ("district", "3213"), "321302001": ("street", "321302"),
-        "321302001001": ("community", "321302001"), "321302001002": ("community", "321302001"),
+        "3213": ("city", None),
+        "321302": ("district", "3213"),
+        "321302001": ("street", "321302"),
+        "321302001001": ("community", "321302001"),
+        "321302001002": ("community", "321302001"),
     }
     district = stored["321302"]
     assert district.geometry.equals(shapely.box(*ADMIN[1][2]))
@@ -141,11 +151,15 @@ def test_admin_hierarchy_levels_and_parents(db, admin_file):
 
 
 def test_admin_missing_parent_is_linked_later(db, tmp_path):
-    child = write_geojson(tmp_path / "child.geojson", [feature({"code": "321302000000", "名称": "宿城区"}, shapely.box(118, 33, 119, 34))])
+    child = write_geojson(
+        tmp_path / "child.geojson", [feature({"code": "321302000000", "名称": "宿城区"}, shapely.box(118, 33, 119, 34))]
+    )
     report = import_file(db, child, "admin")
     assert "3213" in report.warnings[0]
     assert rows(db, AdminArea)["321302"].parent_code is None  # 12-digit code normalised to 6 digits
-    parent = write_geojson(tmp_path / "parent.geojson", [feature({"adcode": 3213, "name": "宿迁市"}, shapely.box(117, 33, 119, 35))])
+    parent = write_geojson(
+        tmp_path / "parent.geojson", [feature({"adcode": 3213, "name": "宿迁市"}, shapely.box(117, 33, 119, 35))]
+    )
     import_file(db, parent, "admin")
     assert rows(db, AdminArea)["321302"].parent_code == "3213"
 
@@ -154,8 +168,25 @@ def test_real_county_boundary_gcj02(db):
     fence = shared_file("admin_codes", "vonng_adcode", "fence_321302.geojson")
     source = shapely.from_geojson(fence.read_text(encoding="utf-8"))
     assert source.geom_type == "Polygon"  # a bare geometry: attributes come from --set
-    assert main(["--db", str(db.engine.url.database), "import", str(fence), "--kind", "admin", "--crs", "GCJ02",
-                 "--set", "code=321302", "--set", "name=宿城区"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db.engine.url.database),
+                "import",
+                str(fence),
+                "--kind",
+                "admin",
+                "--crs",
+                "GCJ02",
+                "--set",
+                "code=321302",
+                "--set",
+                "name=宿城区",
+            ]
+        )
+        == 0
+    )
     area = rows(db, AdminArea)["321302"]
     assert (area.name, area.level) == ("宿城区", "district")
     stored = shapely.get_coordinates(area.geometry)
@@ -174,16 +205,29 @@ def test_grids_with_aliases_defaults_and_area(db, admin_file, grids_file):
     report = import_file(db, grids_file, "grids")
     assert report.summary().startswith("已导入 2 个单元网格")
     grids = rows(db, UnitGrid)
-    assert (grids[GRID_1].zone_type, grids[GRID_1].name, grids[GRID_1].community_code) == ("居住小区", "幸福一网格", "321302001001")
-    assert (grids[GRID_2].zone_type, grids[GRID_2].name, grids[GRID_2].community_code) == ("其他", "项王一网格", "321302001002")
+    assert (grids[GRID_1].zone_type, grids[GRID_1].name, grids[GRID_1].community_code) == (
+        "居住小区",
+        "幸福一网格",
+        "321302001001",
+    )
+    assert (grids[GRID_2].zone_type, grids[GRID_2].name, grids[GRID_2].community_code) == (
+        "其他",
+        "项王一网格",
+        "321302001002",
+    )
     # 0.01° × 0.01° at 33.9°N ≈ 1110 m × 924 m
     assert grids[GRID_1].area_m2 == pytest.approx(1.0264e6, rel=2e-3)
 
 
 def test_grids_upsert_updates_existing(seeded_db, tmp_path):
-    changed = write_geojson(tmp_path / "changed.geojson", [
-        feature({"code": GRID_1, "区域属性": "学校", "name": "实验小学"}, shapely.box(118.25, 33.90, 118.27, 33.91)),
-    ])
+    changed = write_geojson(
+        tmp_path / "changed.geojson",
+        [
+            feature(
+                {"code": GRID_1, "区域属性": "学校", "name": "实验小学"}, shapely.box(118.25, 33.90, 118.27, 33.91)
+            ),
+        ],
+    )
     report = import_file(seeded_db, changed, "grids")
     assert (report.inserted, report.updated) == (0, 1)
     grid = rows(seeded_db, UnitGrid)[GRID_1]
@@ -194,8 +238,12 @@ def test_grids_upsert_updates_existing(seeded_db, tmp_path):
 
 def test_grid_of_missing_community_is_an_error(db, admin_file, tmp_path):
     import_file(db, admin_file, "admin")
-    path = write_geojson(tmp_path / "g.geojson", [feature({"code": "32130200100901"}, shapely.box(118, 33, 118.1, 33.1))])
-    with pytest.raises(ExchangeError, match="第 1 个要素（编码 32130200100901）：所属社区 321302001009 不存在，请先导入行政区划"):
+    path = write_geojson(
+        tmp_path / "g.geojson", [feature({"code": "32130200100901"}, shapely.box(118, 33, 118.1, 33.1))]
+    )
+    with pytest.raises(
+        ExchangeError, match="第 1 个要素（编码 32130200100901）：所属社区 321302001009 不存在，请先导入行政区划"
+    ):
         import_file(db, path, "grids")
 
 
@@ -203,28 +251,40 @@ def test_grid_of_missing_community_is_an_error(db, admin_file, tmp_path):
 
 
 def test_components_defaults_and_class_inferred(seeded_db, tmp_path):
-    path = write_geojson(tmp_path / "c.geojson", [
-        feature({"code": COMPONENT_1, "grid_code": GRID_1, "name": "井盖1"}, shapely.Point(*POINTS[COMPONENT_1])),
-        feature({"编码": COMPONENT_2, "状态": "破损"}, shapely.MultiPoint([POINTS[COMPONENT_2]])),
-    ])
+    path = write_geojson(
+        tmp_path / "c.geojson",
+        [
+            feature({"code": COMPONENT_1, "grid_code": GRID_1, "name": "井盖1"}, shapely.Point(*POINTS[COMPONENT_1])),
+            feature({"编码": COMPONENT_2, "状态": "破损"}, shapely.MultiPoint([POINTS[COMPONENT_2]])),
+        ],
+    )
     report = import_file(seeded_db, path, "components")
     assert report.summary().startswith("已导入 2 个管理部件")
     stored = rows(seeded_db, Component)
     one, two = stored[COMPONENT_1], stored[COMPONENT_2]
     assert (one.class_code, one.scheme, one.status, one.grid_code, one.admin_code, one.name) == (
-        "0101", "GB/T 30428.2-2013", "完好", GRID_1, "321302", "井盖1")
+        "0101",
+        "GB/T 30428.2-2013",
+        "完好",
+        GRID_1,
+        "321302",
+        "井盖1",
+    )
     assert (two.class_code, two.status, two.grid_code) == ("0202", "破损", None)
     assert two.geometry.equals(shapely.Point(*POINTS[COMPONENT_2]))
 
 
-@pytest.mark.parametrize("properties, reason", [
-    ({"code": COMPONENT_1, "class_code": "0102"}, "类别码应为 0102"),
-    ({"code": "3213029999000001"}, "类别代码 9999 不在类别表"),
-    ({"code": COMPONENT_1, "status": "坏了"}, "状态“坏了”无效"),
-    ({"code": COMPONENT_1, "grid_code": "32130200100199"}, "所属单元网格 32130200100199 不存在"),
-    ({"code": "3213020101000000"}, "序号不能为全 0"),
-    ({}, "缺少部件编码"),
-])
+@pytest.mark.parametrize(
+    "properties, reason",
+    [
+        ({"code": COMPONENT_1, "class_code": "0102"}, "类别码应为 0102"),
+        ({"code": "3213029999000001"}, "类别代码 9999 不在类别表"),
+        ({"code": COMPONENT_1, "status": "坏了"}, "状态“坏了”无效"),
+        ({"code": COMPONENT_1, "grid_code": "32130200100199"}, "所属单元网格 32130200100199 不存在"),
+        ({"code": "3213020101000000"}, "序号不能为全 0"),
+        ({}, "缺少部件编码"),
+    ],
+)
 def test_component_errors(seeded_db, tmp_path, properties, reason):
     path = write_geojson(tmp_path / "c.geojson", [feature(properties, shapely.Point(118.3, 33.9))])
     with pytest.raises(ExchangeError, match=reason):
@@ -254,7 +314,9 @@ def test_crs_declared_in_geojson_and_override(seeded_db, tmp_path):
 
 def test_geojson_single_feature_and_bare_geometry(db, tmp_path):
     single = tmp_path / "one.geojson"
-    single.write_text(json.dumps(feature({"code": "3213", "name": "宿迁市"}, shapely.box(118, 33, 119, 34))), encoding="utf-8")
+    single.write_text(
+        json.dumps(feature({"code": "3213", "name": "宿迁市"}, shapely.box(118, 33, 119, 34))), encoding="utf-8"
+    )
     assert import_file(db, single, "admin").count == 1
     bare = tmp_path / "bare.json"
     bare.write_text(shapely.to_geojson(shapely.box(118.1, 33.1, 118.9, 33.9)), encoding="utf-8")
@@ -273,8 +335,10 @@ def test_geopackage_with_declared_gauss_kruger_crs(seeded_db, tmp_path):
 
 
 def test_shapefile_with_chinese_fields_and_zone_prefixed_crs(db, tmp_path):
-    features = [feature({"代码": code, "名称": name}, transform_geometry(shapely.box(*bbox), from_storage("EPSG:4527")))
-                for code, name, bbox in ADMIN]
+    features = [
+        feature({"代码": code, "名称": name}, transform_geometry(shapely.box(*bbox), from_storage("EPSG:4527")))
+        for code, name, bbox in ADMIN
+    ]
     path = write_ogr(tmp_path / "admin.shp", features, "EPSG:4527", "Polygon", "ESRI Shapefile")
     report = import_file(db, path, "admin")
     assert (report.count, report.crs) == (5, "EPSG:4527")
@@ -306,15 +370,31 @@ def _bowtie():
     return shapely.Polygon([(118.25, 33.90), (118.26, 33.91), (118.26, 33.90), (118.25, 33.91)])
 
 
-@pytest.mark.parametrize("case", ["bad-json", "invalid-geometry", "bad-code", "duplicate", "wrong-type", "empty-geometry"])
+@pytest.mark.parametrize(
+    "case", ["bad-json", "invalid-geometry", "bad-code", "duplicate", "wrong-type", "empty-geometry"]
+)
 def test_broken_file_leaves_database_unchanged(seeded_db, tmp_path, case):
-    good = [feature({"code": GRID_1, "name": "改名"}, shapely.box(118.25, 33.90, 118.26, 33.91)),
-            feature({"code": "32130200100102"}, shapely.box(118.26, 33.90, 118.27, 33.91))]
+    good = [
+        feature({"code": GRID_1, "name": "改名"}, shapely.box(118.25, 33.90, 118.26, 33.91)),
+        feature({"code": "32130200100102"}, shapely.box(118.26, 33.90, 118.27, 33.91)),
+    ]
     bad = {
-        "invalid-geometry": (feature({"code": "32130200100103"}, _bowtie()), "第 3 个要素（编码 32130200100103）：几何无效：Self-intersection"),
-        "bad-code": (feature({"code": "3213020010010"}, shapely.box(118.27, 33.90, 118.28, 33.91)), "第 3 个要素（编码 3213020010010）：单元网格编码.*应为 14 位"),
-        "duplicate": (feature({"code": GRID_1}, shapely.box(118.27, 33.90, 118.28, 33.91)), "第 3 个要素（编码 32130200100101）：编码与第 1 个要素重复"),
-        "wrong-type": (feature({"code": "32130200100103"}, shapely.Point(118.27, 33.9)), "几何类型为 Point，应为 Polygon 或 MultiPolygon"),
+        "invalid-geometry": (
+            feature({"code": "32130200100103"}, _bowtie()),
+            "第 3 个要素（编码 32130200100103）：几何无效：Self-intersection",
+        ),
+        "bad-code": (
+            feature({"code": "3213020010010"}, shapely.box(118.27, 33.90, 118.28, 33.91)),
+            "第 3 个要素（编码 3213020010010）：单元网格编码.*应为 14 位",
+        ),
+        "duplicate": (
+            feature({"code": GRID_1}, shapely.box(118.27, 33.90, 118.28, 33.91)),
+            "第 3 个要素（编码 32130200100101）：编码与第 1 个要素重复",
+        ),
+        "wrong-type": (
+            feature({"code": "32130200100103"}, shapely.Point(118.27, 33.9)),
+            "几何类型为 Point，应为 Polygon 或 MultiPolygon",
+        ),
         "empty-geometry": (feature({"code": "32130200100103"}, None), "第 3 个要素（编码 32130200100103）：缺少几何"),
     }
     before = dump(seeded_db)
@@ -374,8 +454,14 @@ def test_export_round_trip(seeded_db, tmp_path, crs):
     assert document["features"][0]["properties"]["zone_type"] == "居住小区"
     assert ("crs" in document) == (crs is not None)
     fresh = CityDatabase(tmp_path / "fresh.db")
-    import_file(fresh, write_geojson(tmp_path / "admin.geojson", [
-        feature({"code": code, "name": name}, shapely.box(*bbox)) for code, name, bbox in ADMIN]), "admin")
+    import_file(
+        fresh,
+        write_geojson(
+            tmp_path / "admin.geojson",
+            [feature({"code": code, "name": name}, shapely.box(*bbox)) for code, name, bbox in ADMIN],
+        ),
+        "admin",
+    )
     assert import_file(fresh, out, "grids").count == 2  # the crs member is read back
     original, copy = rows(seeded_db, UnitGrid), rows(fresh, UnitGrid)
     for code in original:
@@ -439,7 +525,24 @@ def test_cli_import_export_and_classes(tmp_path, admin_file, grids_file, capsys)
     assert main(["--db", str(db_path), "import", str(grids_file), "--kind", "grids"]) == 0
     assert "已导入 2 个单元网格" in capsys.readouterr().out
     out = tmp_path / "grids_bd09.geojson"
-    assert main(["--db", str(db_path), "export", "--kind", "grids", "--format", "geojson", "--crs", "BD09", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "export",
+                "--kind",
+                "grids",
+                "--format",
+                "geojson",
+                "--crs",
+                "BD09",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert f"已导出 2 个单元网格到 {out}" in capsys.readouterr().out
     assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 2
 
@@ -463,7 +566,22 @@ def test_cli_error_is_a_message_and_exit_code_1(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "导入失败：“bad.geojson”不是有效的 GeoJSON" in err and "Traceback" not in err
     assert main(["--db", str(tmp_path / "x.db"), "import", str(bad), "--kind", "grids", "--crs", "EPSG:0"]) == 1
-    assert main(["--db", str(tmp_path / "x.db"), "export", "--kind", "admin", "--crs", "foo", "--out", str(tmp_path / "o.json")]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                str(tmp_path / "x.db"),
+                "export",
+                "--kind",
+                "admin",
+                "--crs",
+                "foo",
+                "--out",
+                str(tmp_path / "o.json"),
+            ]
+        )
+        == 1
+    )
     assert "坐标系“foo”无法识别" in capsys.readouterr().err
 
 
@@ -474,8 +592,14 @@ def test_cli_bad_set_argument(tmp_path, admin_file, capsys):
 
 
 def test_import_help_in_chinese_subprocess():
-    result = subprocess.run([sys.executable, "main.py", "import", "--help"], cwd=REPO, capture_output=True,
-                            text=True, encoding="utf-8", timeout=120)
+    result = subprocess.run(
+        [sys.executable, "main.py", "import", "--help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     for text in ("--kind", "数据类型：admin=行政区划", "--crs", "源坐标系", "显示帮助并退出"):
         assert text in result.stdout

@@ -1,9 +1,10 @@
 """FeedClient: own thread, back-off reconnect, persisted-seq hello, duplicate drop, states."""
+
 import asyncio
 import threading
 
-from tests.support.feed_events import CLIENT_TOKEN, AlarmRecorder, make_alarm, new_gateway, wait_for
 from desktop.feeds.client import CONNECTED, OFFLINE, RECONNECTING, FeedClient
+from tests.support.feed_events import CLIENT_TOKEN, AlarmRecorder, make_alarm, new_gateway, wait_for
 
 
 def test_hello_resumes_from_the_committed_seq_not_the_delivered_one(tmp_path):
@@ -54,8 +55,9 @@ def test_states_and_backoff_until_the_gateway_appears(tmp_path):
         await gateway.start()
         port = gateway.port
         await gateway.stop()  # nobody listens: the client retries with back-off
-        client = FeedClient(f"ws://127.0.0.1:{port}", CLIENT_TOKEN, "seat", lambda k, i: True, on_state=on_state,
-                            backoff=(0.05, 0.2))
+        client = FeedClient(
+            f"ws://127.0.0.1:{port}", CLIENT_TOKEN, "seat", lambda k, i: True, on_state=on_state, backoff=(0.05, 0.2)
+        )
         client.start()
         await wait_for(lambda: RECONNECTING in states, 5)
         gateway = new_gateway(tmp_path / "log.db", port)

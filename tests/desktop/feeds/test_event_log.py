@@ -1,4 +1,5 @@
 """The durable event log: per-stream seqs, idempotent keys, reads, group commit."""
+
 import asyncio
 import threading
 

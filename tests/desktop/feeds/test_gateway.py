@@ -1,16 +1,15 @@
 """The gateway on a real socket: exactly-once delivery across crashes and drops, snapshot, coalescing, auth, fuzz."""
+
 import asyncio
 import json
 import random
-import time
 
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from desktop.feeds import protocol
-from tests.support.feed_events import (CLIENT_TOKEN, PRODUCER_TOKEN, AlarmRecorder, make_alarm, new_gateway,
-                                 wait_for)
 from desktop.feeds.client import FeedClient, FeedPublisher
+from tests.support.feed_events import CLIENT_TOKEN, PRODUCER_TOKEN, AlarmRecorder, make_alarm, new_gateway, wait_for
 
 
 def _assert_exactly_once(recorder: AlarmRecorder, n: int) -> None:
@@ -95,7 +94,7 @@ def test_dropped_client_connections_lose_and_duplicate_nothing(tmp_path):
             await gateway.stop()
         return recorder, client
 
-    recorder, client = asyncio.run(main())
+    recorder, _client = asyncio.run(main())
     _assert_exactly_once(recorder, n)
 
 
@@ -138,8 +137,19 @@ def test_positions_are_coalesced_per_vehicle(tmp_path):
         try:
             assert await wait_for(lambda: client.state == "已连接", 5)
             for step in range(100):
-                await gateway.ingest_positions([{"id": v, "x": 118.28 + step * 1e-5, "y": 33.95, "speed": 30.0,
-                                                 "heading": 90.0, "ts": float(step)} for v in (1, 2)])
+                await gateway.ingest_positions(
+                    [
+                        {
+                            "id": v,
+                            "x": 118.28 + step * 1e-5,
+                            "y": 33.95,
+                            "speed": 30.0,
+                            "heading": 90.0,
+                            "ts": float(step),
+                        }
+                        for v in (1, 2)
+                    ]
+                )
                 await asyncio.sleep(0.004)
             assert await wait_for(lambda: any(p["ts"] == 99.0 for p in recorder.positions), 5)
         finally:
@@ -162,7 +172,7 @@ async def _exchange(url: str, message: dict) -> list[dict]:
         try:
             while True:
                 replies.append(json.loads(await asyncio.wait_for(ws.recv(), 1.0)))
-        except (ConnectionClosed, asyncio.TimeoutError):
+        except (TimeoutError, ConnectionClosed):
             return replies
 
 
@@ -172,7 +182,9 @@ def test_bad_tokens_are_refused_and_counted(tmp_path):
         await gateway.start()
         try:
             seat = await _exchange(gateway.url + "/feed", protocol.hello("wrong", "intruder", {}))
-            producer = await _exchange(gateway.url + "/produce", protocol.publish(CLIENT_TOKEN, "p", "m1", make_alarm(1)))
+            producer = await _exchange(
+                gateway.url + "/produce", protocol.publish(CLIENT_TOKEN, "p", "m1", make_alarm(1))
+            )
             return seat, producer, dict(gateway.stats)
         finally:
             await gateway.stop()

@@ -1,4 +1,5 @@
 """JT/T 808 codec: real frames from the shared test vectors, escaping, round trips, sub-packages, streams, fuzz."""
+
 from __future__ import annotations
 
 import json
@@ -11,10 +12,31 @@ from pathlib import Path
 import pytest
 
 from desktop.feeds.jt808_codec import (
-    CHINA_TZ, Alarm, Authentication, BatchLocation, FrameDecoder, GeneralReply, Header, Heartbeat,
-    JT808ChecksumError, JT808Error, JT808MalformedError, LocationReport, Packet, Reassembler, Registration,
-    RegistrationReply, Status, checksum, decode_body, decode_frame, encode_frame, encode_message, escape,
-    unescape)
+    CHINA_TZ,
+    Alarm,
+    Authentication,
+    BatchLocation,
+    FrameDecoder,
+    GeneralReply,
+    Header,
+    Heartbeat,
+    JT808ChecksumError,
+    JT808Error,
+    JT808MalformedError,
+    LocationReport,
+    Packet,
+    Reassembler,
+    Registration,
+    RegistrationReply,
+    Status,
+    checksum,
+    decode_body,
+    decode_frame,
+    encode_frame,
+    encode_message,
+    escape,
+    unescape,
+)
 
 VECTORS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "jt808" / "jt808_test_vectors.json"
 GROUPS = ("smallchi_unit_test_vectors", "traccar_real_device_samples", "xtream_codec_debug_ui_vectors")
@@ -56,10 +78,15 @@ def _check_location(report: LocationReport, expected: dict) -> None:
     assert report.time == _time(expected["time"]) and report.time.utcoffset().total_seconds() == 8 * 3600
     assert (report.acc_on, report.positioned) == (expected["acc_on"], expected["positioned"])
     assert [(f"0x{key:02X}", value.hex().upper()) for key, value in report.extras] == [
-        (item["id"], item["value_hex"]) for item in expected["additional"]]
-    named = {"mileage_0_1km": ("mileage_km", 10), "fuel_0_1L": ("fuel_l", 10),
-             "speed_recorder_0_1kmh": ("recorder_speed_kmh", 10), "rssi": ("signal_strength", 1),
-             "gnss_satellites": ("satellites", 1)}
+        (item["id"], item["value_hex"]) for item in expected["additional"]
+    ]
+    named = {
+        "mileage_0_1km": ("mileage_km", 10),
+        "fuel_0_1L": ("fuel_l", 10),
+        "speed_recorder_0_1kmh": ("recorder_speed_kmh", 10),
+        "rssi": ("signal_strength", 1),
+        "gnss_satellites": ("satellites", 1),
+    }
     for item in expected["additional"]:
         for key, (attribute, scale) in named.items():
             if key in item:
@@ -77,13 +104,22 @@ def _check_body(body, expected: dict) -> None:
             _check_location(report, item)
     elif isinstance(body, Registration):
         assert (body.province, body.city, body.maker, body.model, body.terminal_id, body.plate_color, body.plate) == (
-            expected["province_id"], expected["city_id"], expected["maker_id"], expected["model"],
-            expected["terminal_id"], expected["plate_color"], expected["plate"])
+            expected["province_id"],
+            expected["city_id"],
+            expected["maker_id"],
+            expected["model"],
+            expected["terminal_id"],
+            expected["plate_color"],
+            expected["plate"],
+        )
     elif isinstance(body, Authentication):
         assert body.code == expected["auth_code"]
     elif isinstance(body, RegistrationReply):
         assert (body.ack_serial, body.result, body.auth_code) == (
-            expected["ack_serial"], expected["result"], expected["auth_code"])
+            expected["ack_serial"],
+            expected["result"],
+            expected["auth_code"],
+        )
     else:
         assert isinstance(body, (Heartbeat, GeneralReply)) and expected in ({}, None)
 
@@ -108,18 +144,32 @@ def _asserted_value(text):
 
 
 SMALLCHI_FIELDS = {
-    "MsgNum": lambda p, b: p.header.serial, "TerminalPhoneNo": lambda p, b: p.header.phone,
-    "ProtocolVersion": lambda p, b: p.header.version, "VersionFlag": lambda p, b: p.header.version is not None,
-    "DataLength": lambda p, b: len(p.body), "IsPackage": lambda p, b: p.header.packet_total > 0,
-    "AreaID": lambda p, b: b.province, "CityOrCountyId": lambda p, b: b.city, "MakerId": lambda p, b: b.maker,
-    "PlateColor": lambda p, b: b.plate_color, "PlateNo": lambda p, b: b.plate,
-    "TerminalId": lambda p, b: b.terminal_id, "TerminalModel": lambda p, b: b.model,
+    "MsgNum": lambda p, b: p.header.serial,
+    "TerminalPhoneNo": lambda p, b: p.header.phone,
+    "ProtocolVersion": lambda p, b: p.header.version,
+    "VersionFlag": lambda p, b: p.header.version is not None,
+    "DataLength": lambda p, b: len(p.body),
+    "IsPackage": lambda p, b: p.header.packet_total > 0,
+    "AreaID": lambda p, b: b.province,
+    "CityOrCountyId": lambda p, b: b.city,
+    "MakerId": lambda p, b: b.maker,
+    "PlateColor": lambda p, b: b.plate_color,
+    "PlateNo": lambda p, b: b.plate,
+    "TerminalId": lambda p, b: b.terminal_id,
+    "TerminalModel": lambda p, b: b.model,
     "Code": lambda p, b: b.code if isinstance(b, Authentication) else b.auth_code,
-    "AckMsgNum": lambda p, b: b.ack_serial, "Result": lambda p, b: b.result,
-    "AlarmFlag": lambda p, b: b.alarm, "StatusFlag": lambda p, b: b.status, "Lat": lambda p, b: b.lat_raw,
-    "Lng": lambda p, b: b.lon_raw, "Altitude": lambda p, b: b.altitude, "Speed": lambda p, b: b.speed_raw,
-    "Direction": lambda p, b: b.heading, "GPSTime": lambda p, b: b.time.strftime("%Y-%m-%d %H:%M:%S"),
-    "0x01 Mileage": lambda p, b: round(b.mileage_km * 10), "0x02 Oil": lambda p, b: round(b.fuel_l * 10),
+    "AckMsgNum": lambda p, b: b.ack_serial,
+    "Result": lambda p, b: b.result,
+    "AlarmFlag": lambda p, b: b.alarm,
+    "StatusFlag": lambda p, b: b.status,
+    "Lat": lambda p, b: b.lat_raw,
+    "Lng": lambda p, b: b.lon_raw,
+    "Altitude": lambda p, b: b.altitude,
+    "Speed": lambda p, b: b.speed_raw,
+    "Direction": lambda p, b: b.heading,
+    "GPSTime": lambda p, b: b.time.strftime("%Y-%m-%d %H:%M:%S"),
+    "0x01 Mileage": lambda p, b: round(b.mileage_km * 10),
+    "0x02 Oil": lambda p, b: round(b.fuel_l * 10),
 }
 
 
@@ -129,16 +179,33 @@ def test_smallchi_asserted_values(vector):
     body = decode_body(packet)
     asserted = {k: v for k, v in vector["asserted"].items() if k not in ("MsgId", "Bodies", "Encrypt")}
     assert {k: SMALLCHI_FIELDS[k](packet, body) for k in asserted} == {
-        k: _asserted_value(v) for k, v in asserted.items()}
+        k: _asserted_value(v) for k, v in asserted.items()
+    }
     assert vector["asserted"].get("Encrypt", "None") == "None" and packet.header.encryption == 0
 
 
 def _xtream_location(report: LocationReport, item: dict) -> None:
-    assert (report.alarm, report.status, report.lat_raw, report.lon_raw, report.altitude, report.speed_raw,
-            report.heading, report.time) == (item["alarmFlag"], item["status"], item["latitude"], item["longitude"],
-                                             item["altitude"], item["speed"], item["direction"], _time(item["time"]))
+    assert (
+        report.alarm,
+        report.status,
+        report.lat_raw,
+        report.lon_raw,
+        report.altitude,
+        report.speed_raw,
+        report.heading,
+        report.time,
+    ) == (
+        item["alarmFlag"],
+        item["status"],
+        item["latitude"],
+        item["longitude"],
+        item["altitude"],
+        item["speed"],
+        item["direction"],
+        _time(item["time"]),
+    )
     extras = {str(key): int.from_bytes(value) for key, value in report.extras}
-    assert extras == {k: v for k, v in item.get("extraItems", {}).items()}
+    assert extras == item.get("extraItems", {})
 
 
 @pytest.mark.parametrize("vector", _params([v for v in FRAMES if "asserted_bodyJson" in v]))
@@ -153,7 +220,10 @@ def test_xtream_asserted_values(vector):
             _xtream_location(report, item)
     elif isinstance(body, RegistrationReply):
         assert (body.ack_serial, body.result, body.auth_code) == (
-            asserted["clientFlowId"], asserted["result"], asserted["authCode"])
+            asserted["clientFlowId"],
+            asserted["result"],
+            asserted["authCode"],
+        )
     else:
         assert body == GeneralReply(asserted["clientFlowId"], asserted["clientMessageId"], asserted["result"])
 
@@ -173,8 +243,10 @@ def test_bad_checksum_capture_is_rejected(vector):
         decode_frame(bytes.fromhex(vector["hex"]))
 
 
-NOT_BYTE_EXACT = {"traccar-1": "2011 registration layout; encoders write the 2013 one",
-                  "traccar-3": "last vendor item overruns the body; its bytes are kept, its length is not"}
+NOT_BYTE_EXACT = {
+    "traccar-1": "2011 registration layout; encoders write the 2013 one",
+    "traccar-3": "last vendor item overruns the body; its bytes are kept, its length is not",
+}
 
 
 @pytest.mark.parametrize("vector", _params(GOOD_FRAMES))
@@ -191,6 +263,7 @@ def test_vector_frames_reencode(vector, request):
 
 
 # --- escaping ----------------------------------------------------------------------------------------
+
 
 def test_escaping_round_trips_and_rejects_bad_sequences():
     rng = random.Random(808)
@@ -225,10 +298,25 @@ def _content(header: Header, body: bytes) -> bytes:
 # --- round trips ---------------------------------------------------------------------------------------
 
 WHEN = datetime(2024, 10, 29, 21, 39, 3, tzinfo=CHINA_TZ)
-REPORT = LocationReport(Alarm.OVERSPEED | Alarm.FATIGUE, Status.ACC_ON | Status.POSITIONED | Status.WEST | Status.GPS,
-                        31000562, 121451372, 666, 333, 89, WHEN,
-                        ((0x01, struct.pack(">I", 1234)), (0x02, b"\x00\x37"), (0x03, b"\x01\x4d"),
-                         (0x25, b"\x00\x00\x00\x03"), (0x30, b"\x14"), (0x31, b"\x0c"), (0xEB, b"\x7e\x7d\x00")))
+REPORT = LocationReport(
+    Alarm.OVERSPEED | Alarm.FATIGUE,
+    Status.ACC_ON | Status.POSITIONED | Status.WEST | Status.GPS,
+    31000562,
+    121451372,
+    666,
+    333,
+    89,
+    WHEN,
+    (
+        (0x01, struct.pack(">I", 1234)),
+        (0x02, b"\x00\x37"),
+        (0x03, b"\x01\x4d"),
+        (0x25, b"\x00\x00\x00\x03"),
+        (0x30, b"\x14"),
+        (0x31, b"\x0c"),
+        (0xEB, b"\x7e\x7d\x00"),
+    ),
+)
 BODIES = [
     Registration(44, 303, "70111", "BSJ-A6", "0567872", 1, "粤B88888"),
     Authentication("ok..ok", "860000000000001", "v2.0.0"),
@@ -288,10 +376,13 @@ def test_frame_errors():
 
 # --- sub-packages ----------------------------------------------------------------------------------------
 
+
 def _split(body: bytes, phone: str, first_serial: int, size: int, version=None) -> list[Packet]:
-    chunks = [body[i:i + size] for i in range(0, len(body), size)]
-    return [decode_frame(encode_frame(Header(0x0704, first_serial + i, phone, version, 0, len(chunks), i + 1), chunk))
-            for i, chunk in enumerate(chunks)]
+    chunks = [body[i : i + size] for i in range(0, len(body), size)]
+    return [
+        decode_frame(encode_frame(Header(0x0704, first_serial + i, phone, version, 0, len(chunks), i + 1), chunk))
+        for i, chunk in enumerate(chunks)
+    ]
 
 
 @pytest.mark.parametrize("version", [None, 1], ids=["2013", "2019"])
@@ -322,11 +413,16 @@ def test_subpackage_timeout_and_size_bound():
     assert reassembler.add(parts[0]) is not None
     huge = _split(bytes(1500), "2", 1, 500)
     assert [reassembler.add(p) for p in huge] == [None, None, None] and reassembler.dropped == 2
-    assert [reassembler.add(p) for p in parts] == [None, None, None, decode_frame(encode_frame(
-        Header(0x0704, 10, parts[0].header.phone_bcd), bytes(range(256)) * 3))]  # bookkeeping left room
+    assert [reassembler.add(p) for p in parts] == [
+        None,
+        None,
+        None,
+        decode_frame(encode_frame(Header(0x0704, 10, parts[0].header.phone_bcd), bytes(range(256)) * 3)),
+    ]  # bookkeeping left room
 
 
 # --- stream decoding -----------------------------------------------------------------------------------------
+
 
 def _stream() -> tuple[bytes, list[bytes]]:
     frames = [encode_message(body, "13800138000", i, version) for i, body in enumerate(BODIES) for version in (None, 1)]
@@ -380,6 +476,7 @@ def test_stream_decoder_drops_oversize_frames():
 
 # --- fuzz -------------------------------------------------------------------------------------------------------
 
+
 def test_fuzz_only_codec_errors():
     rng = random.Random(20240808)
     seeds = [encode_message(body, "13800138000", i, version) for i, body in enumerate(BODIES) for version in (None, 1)]
@@ -393,7 +490,7 @@ def test_fuzz_only_codec_errors():
         else:
             content = bytearray(unescape(rng.choice(seeds).strip(b"\x7e"))[:-1])
             if kind == 1:
-                content = content[:rng.randrange(len(content) + 1)]
+                content = content[: rng.randrange(len(content) + 1)]
             for _ in range(rng.randrange(1, 6)):
                 if content:
                     content[rng.randrange(len(content))] = rng.randrange(256)

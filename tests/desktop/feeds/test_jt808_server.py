@@ -1,4 +1,5 @@
 """JT/T 808 server against real simulated terminals over TCP on 127.0.0.1."""
+
 from __future__ import annotations
 
 import asyncio
@@ -11,8 +12,19 @@ from pathlib import Path
 import pytest
 
 from desktop.feeds.jt808_codec import (
-    CHINA_TZ, BatchLocation, GeneralReply, Header, LocationReport, RegistrationReply, RegistrationResult,
-    ReplyResult, encode_frame, encode_message, escape, unescape)
+    CHINA_TZ,
+    BatchLocation,
+    GeneralReply,
+    Header,
+    LocationReport,
+    RegistrationReply,
+    RegistrationResult,
+    ReplyResult,
+    encode_frame,
+    encode_message,
+    escape,
+    unescape,
+)
 from desktop.feeds.jt808_server import JT808Server
 from desktop.feeds.jt808_terminal import JT808Terminal, TerminalRefused, run_fleet, track_report
 
@@ -71,13 +83,14 @@ def test_register_authenticate_report(version):
             assert registered.result == RegistrationResult.SUCCESS and len(registered.auth_code) == 16
             assert await terminal.authenticate() == GeneralReply(1, 0x0102, ReplyResult.SUCCESS)
             assert await terminal.heartbeat() == GeneralReply(2, 0x0002, ReplyResult.SUCCESS)
-            report = LocationReport.at(-31.234567, 121.987654, WHEN, speed_kmh=6.6, heading=3, altitude=123,
-                                       mileage_km=1.2)
+            report = LocationReport.at(
+                -31.234567, 121.987654, WHEN, speed_kmh=6.6, heading=3, altitude=123, mileage_km=1.2
+            )
             assert await terminal.report(report) == GeneralReply(3, 0x0200, ReplyResult.SUCCESS)
             batch = [track_report(0, step, WHEN) for step in range(3)]
             assert await terminal.report_batch(batch, kind=1) == GeneralReply(4, 0x0704, ReplyResult.SUCCESS)
             assert sink.calls == [(PHONE, report)] + [(PHONE, item) for item in batch]
-            phone, received = sink.calls[0]
+            _phone, received = sink.calls[0]
             assert (received.latitude, received.longitude, received.speed_kmh) == (-31.234567, 121.987654, 6.6)
             assert (received.time, received.altitude, received.heading, received.mileage_km) == (WHEN, 123, 3, 1.2)
             assert server.stats["frames_ok"] == 5 and server.stats["locations"] == 4
@@ -146,8 +159,11 @@ def test_bad_frames_are_counted_and_the_link_survives():
         async with serving() as server, connected(server) as terminal:
             await terminal.send_raw(b"\x00\x01garbage\x7e\x7e\x7d\x03\x7e")  # junk, empty, bad escape
             if VECTORS.exists():  # the captured frame whose checksum does not match
-                capture = next(v for v in json.loads(VECTORS.read_text(encoding="utf-8"))["traccar_real_device_samples"]
-                               if not v["decoded_here"]["checksum_ok"])
+                capture = next(
+                    v
+                    for v in json.loads(VECTORS.read_text(encoding="utf-8"))["traccar_real_device_samples"]
+                    if not v["decoded_here"]["checksum_ok"]
+                )
                 await terminal.send_raw(bytes.fromhex(capture["hex"]))
             else:
                 await terminal.send_raw(_bad_checksum(encode_message(track_report(0, 0), PHONE, 99)))
@@ -183,10 +199,11 @@ def test_unknown_message_is_unsupported_and_subpackages_are_reassembled():
         async with serving(sink=sink) as server, connected(server) as terminal:
             batch = BatchLocation(0, tuple(track_report(0, step, WHEN) for step in range(30)))
             body = batch.pack()
-            chunks = [body[i:i + 400] for i in range(0, len(body), 400)]
+            chunks = [body[i : i + 400] for i in range(0, len(body), 400)]
             for index, chunk in enumerate(chunks):
-                await terminal.send_raw(encode_frame(Header(0x0704, 500 + index, PHONE, None, 0, len(chunks),
-                                                            index + 1), chunk))
+                await terminal.send_raw(
+                    encode_frame(Header(0x0704, 500 + index, PHONE, None, 0, len(chunks), index + 1), chunk)
+                )
             assert await terminal.request(_Unknown()) == GeneralReply(2, 0x0F00, ReplyResult.UNSUPPORTED)
             assert [report for _, report in sink.calls] == list(batch.reports)
 
@@ -220,9 +237,10 @@ def test_two_hundred_concurrent_terminals():
         async with serving(phones, sink) as server:
             acked = await run_fleet("127.0.0.1", server.port, phones, reports=3, interval=0.05)
             assert acked == 600 and server.stats["connections"] == 200
-        assert Counter(phone for phone, _ in sink.calls) == {phone: 3 for phone in phones}
-        expected = {(phone, round(track_report(i, step).latitude, 6))
-                    for i, phone in enumerate(phones) for step in range(3)}
+        assert Counter(phone for phone, _ in sink.calls) == dict.fromkeys(phones, 3)
+        expected = {
+            (phone, round(track_report(i, step).latitude, 6)) for i, phone in enumerate(phones) for step in range(3)
+        }
         assert {(phone, report.latitude) for phone, report in sink.calls} == expected
 
     run(scenario(), timeout=60)

@@ -1,4 +1,5 @@
 """The simulated city's rules: an idle limit raises once per stop; thresholds classify by level."""
+
 from desktop.feeds.protocol import validate_alarm
 from desktop.feeds.rules import SENSOR_THRESHOLDS, IdleLimit, VehicleRules
 

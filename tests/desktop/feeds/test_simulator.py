@@ -1,4 +1,5 @@
 """The simulator: deterministic, vehicles on roads at plausible speeds, alarm ratios, alarms-only fallback."""
+
 import asyncio
 import math
 from collections import Counter
@@ -6,13 +7,13 @@ from collections import Counter
 import shapely
 
 from desktop.feeds import simulator
-from tests.support.feed_events import AlarmRecorder, CLIENT_TOKEN, new_gateway, wait_for
 from desktop.feeds.client import FeedClient
 from desktop.feeds.protocol import validate_alarm
 from desktop.feeds.simulator import CitySimulator, World, load_world
 from desktop.storage.database import CityDatabase
 from desktop.storage.geometry import geometry_columns
 from desktop.storage.models import BaseFeature, IoTDevice, Vehicle
+from tests.support.feed_events import CLIENT_TOKEN, AlarmRecorder, new_gateway, wait_for
 
 X0, Y0 = 118.27, 33.95
 STEP = 0.003  # ≈ 280 m grid
@@ -22,8 +23,10 @@ def _city(tmp_path) -> CityDatabase:
     db = CityDatabase(tmp_path / "city.db")
     with db.session() as s, s.begin():
         for i in range(4):  # a 4×4 grid of streets
-            for line in (shapely.LineString([(X0, Y0 + i * STEP), (X0 + 3 * STEP, Y0 + i * STEP)]),
-                         shapely.LineString([(X0 + i * STEP, Y0), (X0 + i * STEP, Y0 + 3 * STEP)])):
+            for line in (
+                shapely.LineString([(X0, Y0 + i * STEP), (X0 + 3 * STEP, Y0 + i * STEP)]),
+                shapely.LineString([(X0 + i * STEP, Y0), (X0 + i * STEP, Y0 + 3 * STEP)]),
+            ):
                 s.add(BaseFeature(kind="road", **geometry_columns(line)))
         for n, kind in enumerate(("环卫", "渣土", "执法")):
             s.add(Vehicle(plate=f"苏N·0000{n}", kind=kind, depot_x=X0, depot_y=Y0))
@@ -92,8 +95,9 @@ def test_alarms_validate_and_sensor_alarms_carry_values(tmp_path):
 
 
 def test_runs_alarms_only_without_roads_or_vehicles(tmp_path, caplog):
-    world = World(devices=[{"device_id": f"JG{n}", "kind": "井盖", "component_code": None, "x": X0, "y": Y0}
-                           for n in range(6371)])
+    world = World(
+        devices=[{"device_id": f"JG{n}", "kind": "井盖", "component_code": None, "x": X0, "y": Y0} for n in range(6371)]
+    )
 
     async def main():
         gateway = new_gateway(tmp_path / "log.db")
@@ -102,8 +106,9 @@ def test_runs_alarms_only_without_roads_or_vehicles(tmp_path, caplog):
         client = FeedClient(gateway.url, CLIENT_TOKEN, "seat", recorder, last_seq={"alarms": 0})
         client.start()
         stop = asyncio.Event()
-        feeder = asyncio.create_task(simulator.run(gateway, CitySimulator(world, seed=1), speed=3600, tick_s=0.05,
-                                                   stop=stop))
+        feeder = asyncio.create_task(
+            simulator.run(gateway, CitySimulator(world, seed=1), speed=3600, tick_s=0.05, stop=stop)
+        )
         await wait_for(lambda: len(recorder.seqs) >= 5, 10)
         stop.set()
         await feeder
@@ -118,9 +123,13 @@ def test_runs_alarms_only_without_roads_or_vehicles(tmp_path, caplog):
 
 def test_vehicles_turn_only_onto_roads_that_meet_them():
     """A road whose box holds a junction but which does not touch it is no way on; crossings are junctions."""
-    net = simulator._RoadNet([shapely.LineString([(0, 0), (1, 0)]),  # east, ends at (1, 0)
-                              shapely.LineString([(0.5, -1), (0.5, 1)]),  # crosses the first at (0.5, 0)
-                              shapely.LineString([(0.9, 0.5), (1.5, -0.5)])])  # box holds (1, 0), passes it by
+    net = simulator._RoadNet(
+        [
+            shapely.LineString([(0, 0), (1, 0)]),  # east, ends at (1, 0)
+            shapely.LineString([(0.5, -1), (0.5, 1)]),  # crosses the first at (0.5, 0)
+            shapely.LineString([(0.9, 0.5), (1.5, -0.5)]),
+        ]
+    )  # box holds (1, 0), passes it by
     east = next(i for i, r in enumerate(net.roads) if r.coords[0] == (0.5, 0.0) and r.coords[-1] == (1.0, 0.0))
     assert net.next_roads(east, at_end=True) == []  # a dead end: the passing road is no way on
     onward = {tuple(net.roads[j].coords[-1 if forward else 0]) for j, forward in net.next_roads(east, at_end=False)}
@@ -130,9 +139,13 @@ def test_vehicles_turn_only_onto_roads_that_meet_them():
 def test_a_returning_vehicle_leaves_the_road_where_it_joined_it():
     """No leap home from the far end of its first road: the last fix before parking is beside home."""
     home = (X0 + 0.35 * STEP, Y0)  # on the first road, a third of the way along
-    world = World(vehicles=[{"id": 1, "plate": "苏N·00001", "kind": "执法", "depot": home}],
-                  roads=[shapely.LineString([(X0, Y0), (X0 + 3 * STEP, Y0)]),
-                         shapely.LineString([(X0 + 3 * STEP, Y0), (X0 + 3 * STEP, Y0 + 3 * STEP)])])
+    world = World(
+        vehicles=[{"id": 1, "plate": "苏N·00001", "kind": "执法", "depot": home}],
+        roads=[
+            shapely.LineString([(X0, Y0), (X0 + 3 * STEP, Y0)]),
+            shapely.LineString([(X0 + 3 * STEP, Y0), (X0 + 3 * STEP, Y0 + 3 * STEP)]),
+        ],
+    )
     sim = CitySimulator(world, seed=3)
     fixes = [sim.step(10.0)[0][0] for _ in range(3000)]
     moving = [i for i in range(1, len(fixes)) if fixes[i]["speed"] == 0 and fixes[i - 1]["speed"] > 0]

@@ -1,6 +1,7 @@
 """The feed's stores announce one change per committed batch, and nothing for what they did not write."""
+
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from desktop.feeds import alarm_store, position_store
 from desktop.storage.changes import DELETE, INSERT, UPDATE, Change
@@ -37,7 +38,7 @@ def test_positions_are_one_change_per_batch_and_pruning_one_more(small_city):
     assert position_store.persist(small_city, [*fixes, {"id": 999_999, "x": 0, "y": 0, "ts": old}], known) == 3
     assert heard == [Change("vehicle_position", (vehicle,), INSERT, (118.2, 33.9, 118.22, 33.9))]
     assert position_store.persist(small_city, [{"id": 999_999, "x": 0, "y": 0, "ts": old}], known) == 0
-    assert prune_positions(small_city, 30, datetime.now(timezone.utc)) == 2
+    assert prune_positions(small_city, 30, datetime.now(UTC)) == 2
     assert heard[1:] == [Change("vehicle_position", (), DELETE)]
-    prune_positions(small_city, 30, datetime.now(timezone.utc) + timedelta(seconds=1))  # nothing left to prune
+    prune_positions(small_city, 30, datetime.now(UTC) + timedelta(seconds=1))  # nothing left to prune
     assert len(heard) == 2

@@ -1,4 +1,5 @@
 """QGIS as the cartographic engine: base-layer export, the styled project, the render worker."""
+
 import math
 import os
 import signal
@@ -41,16 +42,21 @@ def city_db(tmp_path_factory):
     street.geometry = box(118.24, 33.93, 118.27, 33.95)
     with db.session() as session, session.begin():
         session.add_all([district, street])
-        session.add_all([
-            _feature("road", LineString([(118.24, 33.95), (118.30, 33.95)]), "主干路", "人民大道"),
-            _feature("road", LineString([(118.29, 33.93), (118.29, 33.97)]), "次干路", "幸福路"),
-            _feature("road", LineString([(118.25, 33.94), (118.26, 33.94)]), "支路", "学府巷"),
-            _feature("water", Polygon([(118.245, 33.955), (118.265, 33.955), (118.265, 33.968), (118.245, 33.968)]),
-                     name="古黄河湖"),
-            _feature("water", LineString([(118.24, 33.935), (118.30, 33.936)]), name="运河"),
-            _feature("green", box(118.272, 33.932, 118.285, 33.945), name="市民公园"),
-            _feature("place", Point(118.28, 33.96), "place", "宿迁市政府"),
-        ])
+        session.add_all(
+            [
+                _feature("road", LineString([(118.24, 33.95), (118.30, 33.95)]), "主干路", "人民大道"),
+                _feature("road", LineString([(118.29, 33.93), (118.29, 33.97)]), "次干路", "幸福路"),
+                _feature("road", LineString([(118.25, 33.94), (118.26, 33.94)]), "支路", "学府巷"),
+                _feature(
+                    "water",
+                    Polygon([(118.245, 33.955), (118.265, 33.955), (118.265, 33.968), (118.245, 33.968)]),
+                    name="古黄河湖",
+                ),
+                _feature("water", LineString([(118.24, 33.935), (118.30, 33.936)]), name="运河"),
+                _feature("green", box(118.272, 33.932, 118.285, 33.945), name="市民公园"),
+                _feature("place", Point(118.28, 33.96), "place", "宿迁市政府"),
+            ]
+        )
     db.close()
     return path
 
@@ -113,8 +119,9 @@ def test_rendered_view_shows_roads_and_water_on_the_dark_background(renderer, pr
 @needs_qgis
 def test_city_project_draws_grids_and_components_over_the_base(renderer, project, tmp_path):
     grids = np.array([box(118.274, 33.932, 118.284, 33.944)], dtype=object)
-    overlay = client.export_overlay_layers(grids, np.array(["居住小区"], dtype=object),
-                                           np.array([118.262]), np.array([33.962]), tmp_path / "overlay.gpkg")
+    overlay = client.export_overlay_layers(
+        grids, np.array(["居住小区"], dtype=object), np.array([118.262]), np.array([33.962]), tmp_path / "overlay.gpkg"
+    )
     city = renderer.write_city_project(project.parent / "base.gpkg", overlay, tmp_path / "city.qgs")
     assert renderer.load(city) == len(LAYERS) + 2
     base = _image(renderer.render(project, VIEW, WIDTH, HEIGHT))
@@ -143,7 +150,7 @@ def test_a_broken_project_is_a_chinese_error_naming_the_file(renderer, tmp_path)
     broken = tmp_path / "损坏的工程.qgs"
     broken.write_text("<qgis version='3.22'><projectlayers><maplayer>", encoding="utf-8")
     pid = renderer.pid
-    with pytest.raises(RenderError, match="无法读取 QGIS 工程文件.*损坏的工程.qgs"):
+    with pytest.raises(RenderError, match=r"无法读取 QGIS 工程文件.*损坏的工程\.qgs"):
         renderer.load(broken)
     with pytest.raises(RenderError, match="文件不存在"):
         renderer.render(tmp_path / "missing.qgs", VIEW, 64, 48)

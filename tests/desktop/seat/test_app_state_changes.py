@@ -1,4 +1,5 @@
 """AppState hands the open database's changes to the GUI thread as sig_changed."""
+
 import threading
 
 from PySide6.QtCore import QThread

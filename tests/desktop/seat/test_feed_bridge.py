@@ -1,18 +1,18 @@
 """FeedBridge against a real gateway and producer on 127.0.0.1, persisting into a real SQLite city DB."""
+
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select, update
 
 from desktop.cases.nearest import recommend
-from desktop.seat.feed_bridge import FeedBridge
 from desktop.feeds import alarm_store, position_store
-from tests.support.feed_events import CLIENT_TOKEN, PRODUCER_TOKEN, make_alarm, new_gateway
 from desktop.feeds.client import CONNECTED, FeedPublisher
+from desktop.seat.feed_bridge import FeedBridge
 from desktop.storage.models import Alarm, Department, Vehicle, VehiclePosition
 from layers.alarms.alarm_model import AlarmModel
-from tests.support.feed_events import LoopThread, alarm_event
+from tests.support.feed_events import CLIENT_TOKEN, PRODUCER_TOKEN, LoopThread, alarm_event, make_alarm, new_gateway
 
 TOTAL = 300
 
@@ -40,6 +40,7 @@ class Rig:
         async def send():
             for n in range(first, last):
                 self.publisher.publish(make_alarm(n), msg_id=f"m{n}")
+
         self.loop.run(send())
 
     def crash_and_restart_gateway(self) -> None:
@@ -162,9 +163,12 @@ def test_stored_positions_place_vehicles_for_nearest_units(small_city):
         session.flush()
         session.execute(update(Vehicle).values(department_id=1, depot_x=118.0, depot_y=33.0))
     known = position_store.vehicle_ids(small_city)
-    fixes = [{"id": 1, "x": 118.281, "y": 33.951, "speed": 20.0, "heading": 0.0, "ts": time.time()},
-             {"id": 1, "x": "bad"}, {"id": 42, "x": 118.0, "y": 33.0, "ts": time.time()}]
+    fixes = [
+        {"id": 1, "x": 118.281, "y": 33.951, "speed": 20.0, "heading": 0.0, "ts": time.time()},
+        {"id": 1, "x": "bad"},
+        {"id": 42, "x": 118.0, "y": 33.0, "ts": time.time()},
+    ]
     assert position_store.persist(small_city, fixes, known) == 1
     with small_city.session() as session:
-        [best] = recommend(session, 1, 118.282, 33.951, datetime.now(timezone.utc), limit=1)
+        [best] = recommend(session, 1, 118.282, 33.951, datetime.now(UTC), limit=1)
     assert (best.located_by, best.distance_m < 200) == ("实时定位", True)

@@ -1,13 +1,13 @@
 """The overdue watch puts 案件超期 alarms into the alarm model on start and on its timer, once each."""
+
 from datetime import timedelta
 
-from desktop.seat.app_state import AppState
-
-from plugins.registry import load_builtin_layers
 from desktop.cases.service import CaseService
 from desktop.cases.workflow import Actor
+from desktop.seat.app_state import AppState
 from desktop.seat.overdue_watch import OverdueWatch
 from layers.alarms.alarm_model import AlarmModel
+from plugins.registry import load_builtin_layers
 from tests.desktop.cases.conftest import CALENDAR, Clock
 
 FIELDS = {"class_kind": "事项", "class_code": "0102", "x": 118.2825, "y": 33.9525}  # 立案 within 10 minutes
@@ -16,7 +16,8 @@ FIELDS = {"class_kind": "事项", "class_code": "0102", "x": 118.2825, "y": 33.9
 def test_overdue_cases_reach_the_alarm_model_once(qtbot, state, small_city):
     clock = Clock()
     case = CaseService(small_city, calendar=CALENDAR, clock=clock).report(
-        Actor("张伟", "监督员"), None, source="监督员上报", **FIELDS)
+        Actor("张伟", "监督员"), None, source="监督员上报", **FIELDS
+    )
     model = AlarmModel()
     model.reset(small_city, [])
     watch = OverdueWatch(state, model, interval_ms=20, clock=clock)

@@ -1,6 +1,7 @@
 """Position retention: prunes at start, on opening a database and on its timer, in a worker thread,
 with the period from QSettings (0 keeps everything)."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -9,15 +10,17 @@ from sqlalchemy import func, select
 from desktop.seat.retention import KEEP_DAYS_KEY, PositionRetention
 from desktop.storage.models import VehiclePosition
 
-NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 @pytest.fixture
 def small_city(small_city):
     """Positions 90 to 1 days old, seeded before the shared ``state`` fixture opens the city."""
     with small_city.session() as session, session.begin():
-        session.add_all(VehiclePosition(vehicle_id=1, ts=NOW - timedelta(days=days), x=118.28, y=33.95)
-                        for days in (90, 60, 40, 20, 1))
+        session.add_all(
+            VehiclePosition(vehicle_id=1, ts=NOW - timedelta(days=days), x=118.28, y=33.95)
+            for days in (90, 60, 40, 20, 1)
+        )
     return small_city
 
 

@@ -1,4 +1,5 @@
 """Cyclic garbage holding Qt objects is collected on the GUI thread, never by a worker that allocates."""
+
 import gc
 import threading
 import weakref

@@ -1,5 +1,6 @@
 """The application shell: Chinese window, docks, menus, status bar, layout memory, translations,
 start-up (demo generation, unreadable database)."""
+
 import re
 import sys
 import types
@@ -9,12 +10,12 @@ import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMessageBox, QWidget
 
+from desktop.seat.app_state import AppState
 from desktop.shell import app as app_module
 from desktop.shell import i18n
-from desktop.seat.app_state import AppState
-from plugins.registry import load_builtin_layers
 from desktop.shell.main_window import MainWindow
 from desktop.storage.database import CityDatabase
+from plugins.registry import load_builtin_layers
 from tests.support.cities import copy_city
 
 TITLE = "城市运管服 · 一张图指挥中心"
@@ -30,8 +31,11 @@ def window(main_window):
 def test_window_has_the_chinese_title_docks_menus_and_status_bar(window):
     assert window.windowTitle() == TITLE
     assert [dock.windowTitle() for dock in window.findChildren(QDockWidget)] == DOCKS + ["轨迹回放"]
-    assert all(dock.objectName() and dock.isVisible() for dock in window.findChildren(QDockWidget)
-               if dock is not window.docks["track_replay"])
+    assert all(
+        dock.objectName() and dock.isVisible()
+        for dock in window.findChildren(QDockWidget)
+        if dock is not window.docks["track_replay"]
+    )
     assert window.docks["track_replay"].isHidden()  # opened from the 视图 menu
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
     assert list(menus) == ["文件(&F)", "视图(&V)", "书签(&B)", "插件(&P)", "帮助(&H)"]
@@ -109,8 +113,10 @@ def test_translation_catalogue_is_complete_and_compiled(tmp_path, catalogue):
 
 
 def _has_strings(catalogue) -> bool:
-    return any(("tr(" in p.read_text(encoding="utf-8") or "translate(" in p.read_text(encoding="utf-8"))
-               for p in i18n.catalogues()[catalogue])
+    return any(
+        ("tr(" in p.read_text(encoding="utf-8") or "translate(" in p.read_text(encoding="utf-8"))
+        for p in i18n.catalogues()[catalogue]
+    )
 
 
 @pytest.mark.parametrize("catalogue", sorted(i18n.catalogues(), key=lambda c: c.name), ids=lambda c: c.name)
@@ -133,7 +139,9 @@ def test_qt_own_dialogs_are_translated_too(gui_app):
 @pytest.fixture
 def captured_errors(monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append((title, text))))
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append((title, text)))
+    )
     return shown
 
 

@@ -1,5 +1,6 @@
 """The window host: docks, menu and toolbar actions and status items added and removed symmetrically,
 features installed after what they require, plugins through the same host, services on the AppState."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -101,8 +102,12 @@ def _feature(key, requires=()):
 
 def test_features_are_installed_after_what_they_require_whatever_the_declaration_order():
     log = []
-    features = [_feature("replay", ("cases",))(log), _feature("cases", ("map",))(log), _feature("map")(log),
-                _feature("video")(log)]
+    features = [
+        _feature("replay", ("cases",))(log),
+        _feature("cases", ("map",))(log),
+        _feature("map")(log),
+        _feature("video")(log),
+    ]
     assert [f.KEY for f in install_order(features)] == ["map", "cases", "replay", "video"]
     with pytest.raises(LookupError, match="不存在"):
         install_order([_feature("replay", ("cases",))(log)])

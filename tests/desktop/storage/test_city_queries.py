@@ -1,5 +1,6 @@
 """The map's bulk reads return numpy columns of the small city (no ORM objects, no Qt)."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -19,13 +20,18 @@ from desktop.storage.models import Alarm, Case, Department, DisposalGrid, Vehicl
 from tests.support.cities import CELL, CITY_ORIGIN
 
 X0, Y0 = CITY_ORIGIN
-T = datetime(2024, 5, 1, 9, tzinfo=timezone.utc)
+T = datetime(2024, 5, 1, 9, tzinfo=UTC)
 
 
 def test_summary_and_base_map(small_city):
     assert read_city_summary(small_city) == (summary := read_city_summary(small_city))
     assert (summary.city_name, summary.grids, summary.components, summary.vehicles, summary.cameras) == (
-        "测试市", 9, 300, 1, 2)
+        "测试市",
+        9,
+        300,
+        1,
+        2,
+    )
     base = read_base_map(small_city)
     assert len(base.grids.geometries) == 9 and base.grids.keys[0] == "32130200100101"
     assert base.grids.labels.tolist() == base.grids.keys.tolist()  # no names: labelled by code
@@ -51,15 +57,35 @@ def test_live_rows_leave_out_drills_closed_cases_and_handled_alarms(small_city):
     x, y = X0 + 0.5 * CELL, Y0 + 0.5 * CELL
     at = {"x": x, "y": y, "source": "监督员上报", "created_at": T}
     with small_city.session() as session, session.begin():
-        session.add_all([Case(case_no="AJ1", stage="任务派遣", deadline=T, **at),
-                         Case(case_no="AJ2", stage="已结案", **at),
-                         Case(case_no="AJ3", stage="任务派遣", is_drill=True, **at)])
+        session.add_all(
+            [
+                Case(case_no="AJ1", stage="任务派遣", deadline=T, **at),
+                Case(case_no="AJ2", stage="已结案", **at),
+                Case(case_no="AJ3", stage="任务派遣", is_drill=True, **at),
+            ]
+        )
         for seq, status in enumerate(("未处理", "已确认")):
-            session.add(Alarm(stream="alarms", seq=seq, kind="井盖开启", level=2, source="物联感知", x=x, y=y,
-                              ts=T, status=status, message="井盖"))
-        session.add_all([VehiclePosition(vehicle_id=1, ts=T - timedelta(hours=1), x=x, y=y),
-                         VehiclePosition(vehicle_id=1, ts=T, x=x + 0.001, y=y, heading=90.0, speed_kmh=20.0),
-                         VehiclePosition(vehicle_id=1, ts=T, x=x + 0.001, y=y, heading=90.0, speed_kmh=20.0)])
+            session.add(
+                Alarm(
+                    stream="alarms",
+                    seq=seq,
+                    kind="井盖开启",
+                    level=2,
+                    source="物联感知",
+                    x=x,
+                    y=y,
+                    ts=T,
+                    status=status,
+                    message="井盖",
+                )
+            )
+        session.add_all(
+            [
+                VehiclePosition(vehicle_id=1, ts=T - timedelta(hours=1), x=x, y=y),
+                VehiclePosition(vehicle_id=1, ts=T, x=x + 0.001, y=y, heading=90.0, speed_kmh=20.0),
+                VehiclePosition(vehicle_id=1, ts=T, x=x + 0.001, y=y, heading=90.0, speed_kmh=20.0),
+            ]
+        )
     live = read_live(small_city)
     assert live.cameras.columns["name"].tolist() == ["测试摄像机一", "测试摄像机二"]
     assert live.cases.columns["stage"].tolist() == ["任务派遣"] and live.cases.columns["deadline"][0] is not None
@@ -72,13 +98,21 @@ def test_live_rows_leave_out_drills_closed_cases_and_handled_alarms(small_city):
 
 def test_disposal_grids_by_department_then_code(small_city):
     with small_city.session() as session, session.begin():
-        session.add_all([Department(id=1, code="SZ", name="市政处", kind="市政"),
-                         Department(id=2, code="HW", name="环卫处", kind="环卫")])
+        session.add_all(
+            [
+                Department(id=1, code="SZ", name="市政处", kind="市政"),
+                Department(id=2, code="HW", name="环卫处", kind="环卫"),
+            ]
+        )
         session.flush()
         cell = shapely.box(X0, Y0, X0 + CELL, Y0 + CELL)
-        session.add_all([DisposalGrid(code="SZ-2", name="二", department_id=1, **geometry_columns(cell)),
-                         DisposalGrid(code="SZ-1", name="一", department_id=1, **geometry_columns(cell)),
-                         DisposalGrid(code="HW-1", name="全域", department_id=2, **geometry_columns(cell))])
+        session.add_all(
+            [
+                DisposalGrid(code="SZ-2", name="二", department_id=1, **geometry_columns(cell)),
+                DisposalGrid(code="SZ-1", name="一", department_id=1, **geometry_columns(cell)),
+                DisposalGrid(code="HW-1", name="全域", department_id=2, **geometry_columns(cell)),
+            ]
+        )
     grids = read_disposal_grids(small_city)
     assert grids.categories.tolist() == ["市政处", "市政处", "环卫处"]
     assert grids.keys.tolist() == ["SZ-1", "SZ-2", "HW-1"] and grids.labels.tolist() == ["一", "二", "全域"]

@@ -1,11 +1,13 @@
 """The city database: migrations from empty, SQLite pragmas, geometry columns, guards."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 import pytest
 import shapely
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
 from desktop.storage.database import CityDatabase, DatabaseError
 from desktop.storage.guards import AppendOnlyError
@@ -13,7 +15,7 @@ from desktop.storage.migrate import current_revision, head_revision
 from desktop.storage.models import AdminArea, Base, Case, CaseAudit, UnitGrid
 from tests.support.seats import assert_second_seat_loses
 
-NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -67,9 +69,8 @@ def test_geometry_is_stored_as_wkb_with_bbox(db):
 
 
 def test_foreign_keys_are_enforced(db):
-    with pytest.raises(Exception):
-        with db.session() as session, session.begin():
-            session.add(AdminArea(code="321302001", name="孤儿街道", level="street", parent_code="999999"))
+    with pytest.raises(IntegrityError), db.session() as session, session.begin():
+        session.add(AdminArea(code="321302001", name="孤儿街道", level="street", parent_code="999999"))
 
 
 def _case(session, drill=False) -> Case:

@@ -1,4 +1,5 @@
 """Identify in the core: (kind, record) pairs, topmost kind first, records as named tuples of plain values."""
+
 from desktop.storage.map_identify import FeatureProbe
 from tests.support.cities import CELL, CITY_ORIGIN
 

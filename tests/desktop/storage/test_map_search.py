@@ -1,5 +1,6 @@
 """Ranked search in the core: plain matches with the raw bbox and the stored detail."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,8 +13,7 @@ X0, Y0 = CITY_ORIGIN
 
 def test_exact_match_first_with_its_bbox(small_city):
     [first, *rest] = FeatureSearch(small_city).search("32130200100105")
-    assert (first.kind, first.key, first.text, first.detail) == (
-        "grid", "32130200100105", "32130200100105", "公园绿地")
+    assert (first.kind, first.key, first.text, first.detail) == ("grid", "32130200100105", "32130200100105", "公园绿地")
     assert first.bbox == pytest.approx((X0 + CELL, Y0 + CELL, X0 + 2 * CELL, Y0 + 2 * CELL))
     assert all(isinstance(match, Match) for match in rest)
 
@@ -22,7 +22,7 @@ def test_vehicles_are_where_they_last_reported(small_city):
     search = FeatureSearch(small_city)
     assert search.search("n00001") == []  # neither a position nor a depot yet
     with small_city.session() as session, session.begin():
-        session.add(VehiclePosition(vehicle_id=1, ts=datetime(2024, 5, 1, tzinfo=timezone.utc), x=X0, y=Y0))
+        session.add(VehiclePosition(vehicle_id=1, ts=datetime(2024, 5, 1, tzinfo=UTC), x=X0, y=Y0))
     [vehicle] = search.search("n00001")
     assert (vehicle.kind, vehicle.key, vehicle.text, vehicle.bbox) == ("vehicle", 1, "苏N00001", (X0, Y0, X0, Y0))
 

@@ -1,5 +1,6 @@
 """The same models and migrations run on a real PostgreSQL (started here on loopback)."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 import pytest
 import shapely
@@ -32,7 +33,7 @@ def test_schema_migrates_and_matches_models_on_postgresql(pg_url):
         area = AdminArea(code="321302", name="宿城区", level="district")
         area.geometry = polygon
         session.add(area)
-        session.add(Case(case_no="PG-1", source="公众举报", created_at=datetime.now(timezone.utc)))
+        session.add(Case(case_no="PG-1", source="公众举报", created_at=datetime.now(UTC)))
     with db.session() as session:
         assert session.get(AdminArea, "321302").geometry.equals(polygon)
     assert_second_seat_loses(db)

@@ -1,5 +1,6 @@
 """Tracks from hand-made fixes: loading, interpolation, summary with stops, and retention."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -9,23 +10,32 @@ from desktop.storage.models import Meta, Vehicle, VehiclePosition
 from desktop.vehicles.tracks import fix_span, latest_fix_time, load_track, prune_positions, vehicles
 from tests.support.postgres import TempPostgres, postgres_bin
 
-T0 = datetime(2024, 6, 1, 6, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 6, 1, 6, 0, tzinfo=UTC)
 LON, LAT = 118.28, 33.955
 DEG_PER_100M = 100.0 / 111_320.0  # of latitude, near enough
 
 
 def fix(minutes: float, north_m: float, speed=30.0, heading=0.0, vehicle_id=1, drill=False) -> VehiclePosition:
-    return VehiclePosition(vehicle_id=vehicle_id, ts=T0 + timedelta(minutes=minutes), x=LON,
-                           y=LAT + north_m / 100.0 * DEG_PER_100M, speed_kmh=speed, heading=heading, is_drill=drill)
+    return VehiclePosition(
+        vehicle_id=vehicle_id,
+        ts=T0 + timedelta(minutes=minutes),
+        x=LON,
+        y=LAT + north_m / 100.0 * DEG_PER_100M,
+        speed_kmh=speed,
+        heading=heading,
+        is_drill=drill,
+    )
 
 
 @pytest.fixture
 def driven(small_city):
     """Vehicle 1 drives 1 km north in 2 min, stands 10 min, drives 500 m more; one drill fix far away."""
     with small_city.session() as session, session.begin():
-        session.add_all([fix(0, 0), fix(1, 500), fix(2, 1000, speed=0.0)]
-                        + [fix(2 + m, 1000, speed=0.0) for m in range(1, 11)]
-                        + [fix(13, 1500, speed=42.0), fix(5, 5000, drill=True)])
+        session.add_all(
+            [fix(0, 0), fix(1, 500), fix(2, 1000, speed=0.0)]
+            + [fix(2 + m, 1000, speed=0.0) for m in range(1, 11)]
+            + [fix(13, 1500, speed=42.0), fix(5, 5000, drill=True)]
+        )
     return small_city
 
 
@@ -61,8 +71,11 @@ def test_summary_has_distance_duration_max_speed_and_the_stop(driven):
     assert summary.distance_m == pytest.approx(1500.0, rel=0.01)
     assert summary.duration_s == 13 * 60 and summary.max_speed_kmh == 42.0
     (stop,) = summary.stops
-    assert (stop.start, stop.end, stop.duration) == ((T0 + timedelta(minutes=2)).timestamp(),
-                                                     (T0 + timedelta(minutes=12)).timestamp(), 600.0)
+    assert (stop.start, stop.end, stop.duration) == (
+        (T0 + timedelta(minutes=2)).timestamp(),
+        (T0 + timedelta(minutes=12)).timestamp(),
+        600.0,
+    )
     assert stop.y == pytest.approx(LAT + 10 * DEG_PER_100M)
 
 
@@ -74,9 +87,12 @@ def test_a_short_halt_is_no_stop(small_city):
 
 def _positions(db) -> list[tuple[int, datetime, bool]]:
     with db.session() as session:
-        rows = session.execute(select(VehiclePosition.vehicle_id, VehiclePosition.ts, VehiclePosition.is_drill)
-                               .order_by(VehiclePosition.vehicle_id, VehiclePosition.ts)).all()
-    return [(v, ts.replace(tzinfo=timezone.utc), drill) for v, ts, drill in rows]
+        rows = session.execute(
+            select(VehiclePosition.vehicle_id, VehiclePosition.ts, VehiclePosition.is_drill).order_by(
+                VehiclePosition.vehicle_id, VehiclePosition.ts
+            )
+        ).all()
+    return [(v, ts.replace(tzinfo=UTC), drill) for v, ts, drill in rows]
 
 
 def _prune_keeps_each_vehicles_latest(db) -> None:
@@ -84,12 +100,21 @@ def _prune_keeps_each_vehicles_latest(db) -> None:
     with db.session() as session, session.begin():
         session.add(Vehicle(id=2, plate="苏N00002", kind="渣土"))
         session.flush()
-        session.add_all([fix(0, 0), fix(1, 100),  # vehicle 1: both old, the latest stays
-                         fix(0, 0, vehicle_id=2), fix(60 * 24 * 35, 0, vehicle_id=2),  # 2: one old, one recent
-                         fix(2, 0, drill=True)])  # 1's latest drill fix stays too
+        session.add_all(
+            [
+                fix(0, 0),
+                fix(1, 100),  # vehicle 1: both old, the latest stays
+                fix(0, 0, vehicle_id=2),
+                fix(60 * 24 * 35, 0, vehicle_id=2),  # 2: one old, one recent
+                fix(2, 0, drill=True),
+            ]
+        )  # 1's latest drill fix stays too
     assert prune_positions(db, 30, now) == 2
-    assert _positions(db) == [(1, T0 + timedelta(minutes=1), False), (1, T0 + timedelta(minutes=2), True),
-                              (2, T0 + timedelta(days=35), False)]
+    assert _positions(db) == [
+        (1, T0 + timedelta(minutes=1), False),
+        (1, T0 + timedelta(minutes=2), True),
+        (2, T0 + timedelta(days=35), False),
+    ]
     assert prune_positions(db, 30, now) == 0
 
 

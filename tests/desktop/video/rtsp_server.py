@@ -3,6 +3,7 @@ gst-rtsp-server through python3-gi). Serves a looping H.264 file at rtsp://127.0
 
 Usage: /usr/bin/python3 rtsp_server.py PORT FILE.mp4
 """
+
 import sys
 
 import gi
@@ -19,7 +20,8 @@ def main(port: str, path: str) -> None:
     server.set_service(port)
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(
-        f'( multifilesrc location="{path}" loop=true ! qtdemux ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )'
+        f'( multifilesrc location="{path}" loop=true ! qtdemux ! h264parse '
+        "! rtph264pay name=pay0 pt=96 config-interval=1 )"
     )
     factory.set_shared(True)
     server.get_mount_points().add_factory("/cam", factory)

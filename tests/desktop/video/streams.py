@@ -1,6 +1,7 @@
 """Real local streams for the video tests: clips made with ffmpeg, served over HTTP-TS and UDP by
 ffmpeg and over RTSP by GStreamer's gst-rtsp-server, all on 127.0.0.1. Every process started is
 killed by its fixture; every wait is bounded."""
+
 from __future__ import annotations
 
 import http.server
@@ -24,9 +25,32 @@ needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg
 def make_clip(path: Path, source: str, seconds: int = 4) -> Path:
     """A 640×360 25 fps H.264 clip of a lavfi source (e.g. ``color=c=red``)."""
     source += (":" if "=" in source else "=") + "s=640x360:r=25"
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", source, "-t", str(seconds),
-                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", str(path)],
-                   check=True, timeout=60)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            source,
+            "-t",
+            str(seconds),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-g",
+            "25",
+            "-pix_fmt",
+            "yuv420p",
+            str(path),
+        ],
+        check=True,
+        timeout=60,
+    )
     return path
 
 
@@ -50,8 +74,9 @@ class Server:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Server:
-        self.process = subprocess.Popen(self.command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True)
+        self.process = subprocess.Popen(
+            self.command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
         if self._ready_line is not None:
             ready = threading.Event()
             threading.Thread(target=lambda: (self.process.stdout.readline(), ready.set()), daemon=True).start()
@@ -91,11 +116,13 @@ def rtsp_available() -> bool:
 
 def rtsp_server(clip: Path) -> Server:
     port = free_port()
-    return Server([SYSTEM_PYTHON, str(RTSP_SCRIPT), str(port), str(clip)], f"rtsp://127.0.0.1:{port}/cam", "ready", port)
+    return Server(
+        [SYSTEM_PYTHON, str(RTSP_SCRIPT), str(port), str(clip)], f"rtsp://127.0.0.1:{port}/cam", "ready", port
+    )
 
 
 class _StatusHandler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's naming
+    def do_GET(self):
         self.send_response(401 if self.path.startswith("/secret") else 404)
         self.send_header("WWW-Authenticate", 'Basic realm="camera"')
         self.end_headers()
@@ -123,8 +150,10 @@ def clips(tmp_path_factory) -> dict[str, Path]:
     if shutil.which("ffmpeg") is None:
         pytest.skip("ffmpeg not installed (apt install ffmpeg)")
     folder = tmp_path_factory.mktemp("clips")
-    return {name: make_clip(folder / f"{name}.mp4", source)
-            for name, source in (("red", "color=c=red"), ("blue", "color=c=blue"), ("pattern", "testsrc2"))}
+    return {
+        name: make_clip(folder / f"{name}.mp4", source)
+        for name, source in (("red", "color=c=red"), ("blue", "color=c=blue"), ("pattern", "testsrc2"))
+    }
 
 
 @pytest.fixture

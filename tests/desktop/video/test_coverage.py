@@ -1,4 +1,5 @@
 """Camera view cones and which cameras see a point."""
+
 from dataclasses import dataclass
 
 import pytest

@@ -1,4 +1,5 @@
 """Demo clips: made once with ffmpeg, given to the demo city's cameras without a stream."""
+
 from sqlalchemy import select
 
 from desktop.storage.models import Camera, Meta

@@ -1,4 +1,5 @@
 """The stream health state machine: back-off, slow retries, silence."""
+
 from desktop.video.health import Health, StreamState
 
 

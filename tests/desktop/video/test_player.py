@@ -1,5 +1,6 @@
 """StreamPlayer on real local streams: libvlc for files, HTTP-TS and UDP, PyAV for RTSP; failures
 become states; a dead stream comes back on its own."""
+
 import threading
 
 import pytest
@@ -90,8 +91,11 @@ def test_udp_plays_through_libvlc(player, clips, servers):
     assert_colour(player.recorder.last, RED)
 
 
-@pytest.mark.skipif(not rtsp_available(), reason="no RTSP server: apt install gir1.2-gst-rtsp-server-1.0 python3-gi "
-                    "gstreamer1.0-plugins-good gstreamer1.0-plugins-bad")
+@pytest.mark.skipif(
+    not rtsp_available(),
+    reason="no RTSP server: apt install gir1.2-gst-rtsp-server-1.0 python3-gi "
+    "gstreamer1.0-plugins-good gstreamer1.0-plugins-bad",
+)
 def test_rtsp_plays_through_pyav(player, clips, servers):
     server = servers(rtsp_server(clips["red"]))
     player.play(server.url)

@@ -1,4 +1,5 @@
 """Stream addresses: backend choice and what cannot be played."""
+
 from desktop.video.sources import LIBVLC, PYAV, backends_for, problem
 
 

@@ -1,4 +1,5 @@
 """AlarmModel: rows from the store, status changes in the DB, escalation, the map's alarm layer."""
+
 import subprocess
 import sys
 
@@ -61,8 +62,10 @@ def test_response_limits_cover_every_level():
 
 
 def test_alarm_model_loads_no_qtwidgets():
-    script = ("import sys, layers.alarms.alarm_model; "
-              "print(sorted(m for m in sys.modules if m.startswith(('PySide6.QtWidgets', 'widgets'))))")
+    script = (
+        "import sys, layers.alarms.alarm_model; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6.QtWidgets', 'widgets'))))"
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """Geodesic measurement against known lengths, the measuring session, bookmarks, the tool state."""
+
 import math
 
 import pytest
@@ -59,7 +60,11 @@ def test_session_counts_the_hover_point_until_finished(gui_app):
     for lon, lat in [(118.0, 34.0), (118.01, 34.0), (118.01, 34.01)]:
         session.add_point(lon, lat)
     session.set_hover(118.0, 34.01)
-    assert session.total_text().startswith("面积 ") and "平方千米" in session.total_text() and "周长" in session.total_text()
+    assert (
+        session.total_text().startswith("面积 ")
+        and "平方千米" in session.total_text()
+        and "周长" in session.total_text()
+    )
 
 
 def test_bookmarks_persist_in_the_data_directory(tmp_path):

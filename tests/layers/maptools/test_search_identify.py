@@ -1,5 +1,6 @@
 """Search and identify on the small city (known codes and positions)."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -15,10 +16,23 @@ TOL = 0.0002
 @pytest.fixture
 def city(small_city):
     with small_city.session() as session, session.begin():
-        session.add(VehiclePosition(vehicle_id=1, ts=datetime(2024, 5, 1, 8, tzinfo=timezone.utc), x=X0 + 2.5 * CELL, y=Y0 + 2.5 * CELL))
-        session.add(VehiclePosition(vehicle_id=1, ts=datetime(2024, 5, 1, 9, tzinfo=timezone.utc), x=X0 + 1.9 * CELL, y=Y0 + 0.6 * CELL))
-        session.add(Case(case_no="AJ20240501001", stage="任务派遣", source="监督员上报", description="井盖破损",
-                         x=X0 + 1.1 * CELL, y=Y0 + 1.1 * CELL, created_at=datetime(2024, 5, 1, tzinfo=timezone.utc)))
+        session.add(
+            VehiclePosition(vehicle_id=1, ts=datetime(2024, 5, 1, 8, tzinfo=UTC), x=X0 + 2.5 * CELL, y=Y0 + 2.5 * CELL)
+        )
+        session.add(
+            VehiclePosition(vehicle_id=1, ts=datetime(2024, 5, 1, 9, tzinfo=UTC), x=X0 + 1.9 * CELL, y=Y0 + 0.6 * CELL)
+        )
+        session.add(
+            Case(
+                case_no="AJ20240501001",
+                stage="任务派遣",
+                source="监督员上报",
+                description="井盖破损",
+                x=X0 + 1.1 * CELL,
+                y=Y0 + 1.1 * CELL,
+                created_at=datetime(2024, 5, 1, tzinfo=UTC),
+            )
+        )
     return small_city
 
 
@@ -53,11 +67,21 @@ def test_component_substring_needs_a_long_query(gui_app, city):
 def test_identify_camera_over_grid_over_district(gui_app, city):
     hits = Identifier(city).at(X0 + 0.5 * CELL, Y0 + 2.5 * CELL, TOL)
     assert [(f.kind, f.key) for f in hits] == [
-        ("camera", 1), ("grid", "32130200100107"), ("admin_area", "321302"), ("admin_area", "3213")]
+        ("camera", 1),
+        ("grid", "32130200100107"),
+        ("admin_area", "321302"),
+        ("admin_area", "3213"),
+    ]
     camera = dict(hits[0].attributes)
     assert camera["名称"] == "测试摄像机一" and camera["编号"] == "CAM-1"
     grid = dict(hits[1].attributes)
-    assert grid == {"网格编码": "32130200100107", "区域类型": "广场", "名称": "—", "面积": "25.00 公顷", "所属社区": "测试社区"}
+    assert grid == {
+        "网格编码": "32130200100107",
+        "区域类型": "广场",
+        "名称": "—",
+        "面积": "25.00 公顷",
+        "所属社区": "测试社区",
+    }
 
 
 def test_identify_component_nearest_first(gui_app, city):

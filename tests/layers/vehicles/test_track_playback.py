@@ -1,4 +1,5 @@
 """The replay model advances with the speed factor, clamps to the track and stops at its end."""
+
 import numpy as np
 import pytest
 

@@ -1,12 +1,12 @@
 """The 告警 dock and its status-bar items, driven like a seat would."""
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.feeds import alarm_store
-from tests.support.feed_events import CLIENT_TOKEN, new_gateway
 from desktop.seat.live_feed import SEAT_KEY, live_feed
-from tests.support.feed_events import LoopThread, alarm_event
+from tests.support.feed_events import CLIENT_TOKEN, LoopThread, alarm_event, new_gateway
 from widgets.alarms.alarm_desk import FeedStateLabel, UnacknowledgedLabel
 from widgets.alarms.alarm_panel import AlarmPanel
 
@@ -23,9 +23,15 @@ def state(state):
 def panel(qtbot, state):
     panel = AlarmPanel(state)
     qtbot.addWidget(panel)
-    rows = alarm_store.persist(state.database, [
-        alarm_event(1, level=1), alarm_event(2, level=3), alarm_event(3, level=4, kind="燃气泄漏", age_s=600),
-        alarm_event(4, level=2, drill=True)])
+    rows = alarm_store.persist(
+        state.database,
+        [
+            alarm_event(1, level=1),
+            alarm_event(2, level=3),
+            alarm_event(3, level=4, kind="燃气泄漏", age_s=600),
+            alarm_event(4, level=2, drill=True),
+        ],
+    )
     alarm_store.StreetIndex(state.database).streets(rows)  # as the bridge does
     live_feed(state).model.add(rows)
     return panel
@@ -66,7 +72,10 @@ def test_acknowledge_false_alarm_and_close_update_the_database(panel, state):
     panel.close_alarm(third)
     stored = [alarm_store.get(state.database, i) for i in (first, second, third)]
     assert [(s.status, s.acked_by or s.closed_by) for s in stored] == [
-        ("已确认", "坐席07"), ("误报", "坐席07"), ("已关闭", "坐席07")]
+        ("已确认", "坐席07"),
+        ("误报", "坐席07"),
+        ("已关闭", "坐席07"),
+    ]
     assert "超时" not in _column(panel, 4)[1]
 
 
@@ -125,4 +134,5 @@ def test_install_alarm_desk_adds_status_items_and_view_menu_actions(main_window)
     assert window.statusBar().findChild(UnacknowledgedLabel) and window.statusBar().findChild(FeedStateLabel)
     assert isinstance(window.docks["alarms"].widget(), AlarmPanel)
     assert isinstance(window, QMainWindow) and Qt.DockWidgetArea.RightDockWidgetArea == window.dockWidgetArea(
-        window.docks["alarms"])
+        window.docks["alarms"]
+    )

@@ -1,4 +1,6 @@
 """The case dock and dialogs driven through a whole case on a real SQLite file."""
+
+from datetime import UTC
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
@@ -153,14 +155,25 @@ def test_the_dock_and_a_dialog_render(gui_app, qtbot, state, tmp_path):
 
 
 def test_a_case_from_an_alarm_is_prefilled(gui_app, qtbot, state):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from desktop.storage.models import Alarm
     from widgets.dispatch.register_dialog import open_case_from_alarm
 
     with state.database.session() as session, session.begin():
-        session.add(Alarm(id=7, stream="t", seq=1, kind="井盖位移", source="物联感知", x=INSIDE[0], y=INSIDE[1],
-                          ts=datetime.now(timezone.utc), message="井盖位移报警"))
+        session.add(
+            Alarm(
+                id=7,
+                stream="t",
+                seq=1,
+                kind="井盖位移",
+                source="物联感知",
+                x=INSIDE[0],
+                y=INSIDE[1],
+                ts=datetime.now(UTC),
+                message="井盖位移报警",
+            )
+        )
     panel = _panel(qtbot, state)
     dialog = open_case_from_alarm(state, 7)
     qtbot.addWidget(dialog)
@@ -200,8 +213,9 @@ def test_the_dock_follows_a_case_written_by_another_seat(gui_app, qtbot, state):
     from desktop.cases.workflow import Actor
 
     def report():  # in a worker thread, as a second seat's write reaches this one
-        CaseService(state.database).report(Actor("张伟", "监督员"), "S03", source="监督员上报", description="路灯不亮",
-                                           x=INSIDE[0], y=INSIDE[1])
+        CaseService(state.database).report(
+            Actor("张伟", "监督员"), "S03", source="监督员上报", description="路灯不亮", x=INSIDE[0], y=INSIDE[1]
+        )
 
     panel = _panel(qtbot, state)
     assert panel.model.rowCount() == 0

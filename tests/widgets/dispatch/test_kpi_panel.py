@@ -1,4 +1,5 @@
 """The 考核 window renders and exports the right numbers."""
+
 import csv
 
 from PySide6.QtCore import QDate

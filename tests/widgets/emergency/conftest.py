@@ -1,5 +1,6 @@
 """The emergency panels on the small city with departments and the sample plans; screenshots go to
 ``$EMERGENCY_SCREENSHOTS`` when set (else the test's temporary directory)."""
+
 import os
 from pathlib import Path
 

@@ -1,5 +1,6 @@
 """The emergency dock: activating from the library, the incident panel's checklist and actions, a GUI drill."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,9 +28,10 @@ def _activate_flood(state, started=None, drill=False):
     with state.database.session() as session:
         plan_id = session.scalar(select(EmergencyPlan.id).where(EmergencyPlan.code == "YA-FX-001"))
         x, y = city_centre(session)
-    clock = (lambda: started) if started else (lambda: datetime.now(timezone.utc))
-    return IncidentService(state.database, clock=clock).activate(plan_id, "III", x, y, "值班长王伟", reason="两处下穿通道积水",
-                                                                 is_drill=drill)
+    clock = (lambda: started) if started else (lambda: datetime.now(UTC))
+    return IncidentService(state.database, clock=clock).activate(
+        plan_id, "III", x, y, "值班长王伟", reason="两处下穿通道积水", is_drill=drill
+    )
 
 
 def test_activate_from_the_library(panel, state, monkeypatch):
@@ -52,7 +54,7 @@ def test_activate_from_the_library(panel, state, monkeypatch):
 
 
 def test_incident_panel_checklist_and_actions(panel, state, qtbot, monkeypatch, screenshot):
-    started = datetime.now(timezone.utc) - timedelta(minutes=17)
+    started = datetime.now(UTC) - timedelta(minutes=17)
     activation = _activate_flood(state, started)
     panel.show_activation(activation)
     incident: IncidentPanel = panel.incident
@@ -92,6 +94,7 @@ def test_incident_panel_checklist_and_actions(panel, state, qtbot, monkeypatch, 
                 dialog.choice.setCurrentIndex(level)
             dialog.reason.setPlainText(text)
             return True
+
         return fill
 
     monkeypatch.setattr(ReasonDialog, "exec", reason("积水扩大到三处，深度超过 50 厘米", 1))
@@ -118,8 +121,9 @@ def test_errors_are_shown_not_raised(panel, state, monkeypatch):
 
 def test_gui_drill_with_pause_and_report(panel, state, qtbot, screenshot):
     drill = panel.drill
-    drill.scenarios.setCurrentIndex(next(i for i in range(drill.scenarios.count())
-                                         if drill.scenarios.itemData(i)["code"] == "rainstorm-underpass"))
+    drill.scenarios.setCurrentIndex(
+        next(i for i in range(drill.scenarios.count()) if drill.scenarios.itemData(i)["code"] == "rainstorm-underpass")
+    )
     drill.speed.setValue(3600)
     drill.auto.setChecked(True)
     drill.start()

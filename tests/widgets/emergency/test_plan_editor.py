@@ -1,4 +1,5 @@
 """The plan editor and the plan library driven like a user would."""
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select
@@ -37,9 +38,16 @@ def test_editor_shows_and_edits_a_plan(state, qtbot, screenshot):
     assert data["sections"]["scope"] == "适用于测试区。"
     assert [lv["level"] for lv in data["levels"]] == ["II", "III", "IV"]
     steps = next(lv for lv in data["levels"] if lv["level"] == "III")["steps"]
-    assert steps[5] == {"owner": "值班长", "action": "续报进展", "deadline_min": 60.0, "confirm": False, "department": None}
-    assert {k: v for k, v in data.items() if k not in ("sections", "levels")} == \
-        {k: v for k, v in plan.items() if k not in ("sections", "levels")}
+    assert steps[5] == {
+        "owner": "值班长",
+        "action": "续报进展",
+        "deadline_min": 60.0,
+        "confirm": False,
+        "department": None,
+    }
+    assert {k: v for k, v in data.items() if k not in ("sections", "levels")} == {
+        k: v for k, v in plan.items() if k not in ("sections", "levels")
+    }
 
 
 def test_an_incomplete_plan_is_refused(gui_app, qtbot, monkeypatch):

@@ -1,4 +1,5 @@
 """The drill scenario editor shows inject types and actions by their Chinese names and saves codes."""
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -15,7 +16,16 @@ def test_types_and_actions_read_in_chinese_and_round_trip(qtbot, screenshot):
     shown = {injects.item(r, 1).text() for r in range(injects.rowCount())}
     assert shown and all("（" in text for text in shown)  # 传感读数（物联感知）, not "reading"
     assert {actions.item(r, 1).text() for r in range(actions.rowCount())} <= {
-        "确认告警", "启动预案", "完成步骤", "派遣任务", "调整级别", "记录", "发布预警", "终止响应", "结束演练"}
+        "确认告警",
+        "启动预案",
+        "完成步骤",
+        "派遣任务",
+        "调整级别",
+        "记录",
+        "发布预警",
+        "终止响应",
+        "结束演练",
+    }
     assert editor.scenario_data()["injects"] == validate(scenario)["injects"]
 
     index = injects.model().index(0, 1)  # pick 市民来电 from the drop-down

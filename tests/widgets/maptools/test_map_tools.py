@@ -1,5 +1,6 @@
 """The map tools installed in the main window: toolbar, search, identify card, measuring,
 layer tree, bookmarks, plugins dialog; screenshots in the dark theme."""
+
 import os
 from pathlib import Path
 

@@ -1,5 +1,6 @@
 """The 轨迹回放 panel end to end on the fixture city, and the overlay's pixels on the rendered map."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from layers.city_styles import VEHICLE_COLOURS
 from tests.support.cities import CELL, CITY_ORIGIN
 from widgets.vehicles.replay_panel import TrackReplayPanel
 
-T0 = datetime(2024, 6, 1, 0, 0, tzinfo=timezone.utc)  # 08:00 in 宿迁
+T0 = datetime(2024, 6, 1, 0, 0, tzinfo=UTC)  # 08:00 in 宿迁
 WEST, EAST = CITY_ORIGIN[0] + 0.2 * CELL, CITY_ORIGIN[0] + 2.8 * CELL
 LAT = CITY_ORIGIN[1] + 0.5 * CELL  # along the bottom row of grid cells, off the roads
 
@@ -25,8 +26,17 @@ def lon_at(minute: float) -> float:
 def small_city(small_city):
     """Seeded with a track before the shared ``state`` fixture opens it."""
     with small_city.session() as session, session.begin():
-        session.add_all(VehiclePosition(vehicle_id=1, ts=T0 + timedelta(minutes=m), x=lon_at(m), y=LAT, heading=90.0,
-                                        speed_kmh=0.0 if 10 <= m <= 16 else 12.0) for m in range(27))
+        session.add_all(
+            VehiclePosition(
+                vehicle_id=1,
+                ts=T0 + timedelta(minutes=m),
+                x=lon_at(m),
+                y=LAT,
+                heading=90.0,
+                speed_kmh=0.0 if 10 <= m <= 16 else 12.0,
+            )
+            for m in range(27)
+        )
     return small_city
 
 
@@ -76,7 +86,9 @@ def test_an_empty_range_says_so_in_chinese(panel):
     panel.select_vehicle("苏N00001")
     panel.set_range(T0 - timedelta(days=3), T0 - timedelta(days=2))
     panel.query()
-    assert panel.message.text() == "所选时段内没有该车的轨迹记录。该车有记录的时段：2024-06-01 08:00 至 2024-06-01 08:26。"
+    assert (
+        panel.message.text() == "所选时段内没有该车的轨迹记录。该车有记录的时段：2024-06-01 08:00 至 2024-06-01 08:26。"
+    )
     assert panel.playback.track is None and panel.overlay not in panel.canvas._overlays
     assert not panel.slider.isEnabled() and panel.readouts["speed"].text() == "—"
 
@@ -110,7 +122,9 @@ def test_the_dock_opens_from_the_view_menu_and_closing_it_takes_the_track_off(qt
     dock, panel = window.docks["track_replay"], window.track_replay
     assert dock.isHidden() and dock.windowTitle() == "轨迹回放"
     dock.toggleViewAction().trigger()
-    tabs = next(bar for bar in window.findChildren(QTabBar) if "轨迹回放" in [bar.tabText(i) for i in range(bar.count())])
+    tabs = next(
+        bar for bar in window.findChildren(QTabBar) if "轨迹回放" in [bar.tabText(i) for i in range(bar.count())]
+    )
     qtbot.waitUntil(lambda: tabs.tabText(tabs.currentIndex()) == "轨迹回放")  # the tab beside 案件 comes to the front
     state.set_selection((("vehicle", 1),))
     panel.query()

@@ -1,6 +1,7 @@
 """The 视频墙 dock: camera tree, click and drop onto tiles, alarm → video, detaching, screenshot."""
+
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -51,8 +52,9 @@ def test_tree_groups_cameras_and_a_click_plays_in_the_focused_tile(panel, qtbot)
 def test_a_camera_dragged_from_the_tree_plays_where_it_is_dropped(panel, qtbot):
     tile = panel.wall.tiles[3]
     data = panel.model.mimeData([camera_index(panel, 1)])
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     tile.dropEvent(drop)
     assert tile.camera.code == "CAM-2" and panel.wall.focused is tile
     qtbot.waitUntil(lambda: tile.state_text() == "播放中", timeout=WAIT)
@@ -60,12 +62,14 @@ def test_a_camera_dragged_from_the_tree_plays_where_it_is_dropped(panel, qtbot):
 
 def add_alarm(db, x, y):
     with db.session() as session, session.begin():
-        session.add(Alarm(id=7, seq=7, source="iot", kind="井盖位移", x=x, y=y, ts=datetime.now(timezone.utc)))
+        session.add(Alarm(id=7, seq=7, source="iot", kind="井盖位移", x=x, y=y, ts=datetime.now(UTC)))
 
 
 def test_a_selected_alarm_proposes_the_covering_cameras_and_auto_linkage_shows_them(panel, qtbot):
     x0, y0 = CITY_ORIGIN
-    add_alarm(panel.state.database, x0 + 0.5 * CELL, y0 + 2.5 * CELL + 0.0003)  # ~33 m north of CAM-1, which looks north
+    add_alarm(
+        panel.state.database, x0 + 0.5 * CELL, y0 + 2.5 * CELL + 0.0003
+    )  # ~33 m north of CAM-1, which looks north
     panel.state.set_selection((("alarm", 7),))
     assert [c.code for c in panel.proposed] == ["CAM-1"]
     assert panel.proposal_label.text() == "1 台摄像机覆盖事发位置：测试摄像机一"
@@ -105,8 +109,10 @@ def test_screenshot_of_four_playing_tiles_reads_in_chinese(panel, qtbot, tmp_pat
     cams = list(panel.wall.cameras.values())
     for tile, camera in zip(panel.wall.tiles, cams * 2):
         panel.wall.assign(tile, camera)
-    qtbot.waitUntil(lambda: all(t.state_text() == "播放中" and t.current_image() is not None
-                                for t in panel.wall.tiles[:4]), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: all(t.state_text() == "播放中" and t.current_image() is not None for t in panel.wall.tiles[:4]),
+        timeout=WAIT,
+    )
     qtbot.wait(300)
     image = panel.grab()
     assert image.save(str(tmp_path / "video_dock.png"))

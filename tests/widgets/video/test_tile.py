@@ -1,5 +1,6 @@
 """A video tile on real streams: pixels arrive, states read in Chinese, hidden tiles stop decoding,
 a dead stream recovers on its own, a wrong address never blocks the UI."""
+
 import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
@@ -85,8 +86,11 @@ def test_a_dead_stream_recovers_on_its_own(tile, qtbot, clips, servers):
     qtbot.waitUntil(lambda: tile.state_text() == "播放中" and dominant(tile.current_image()).blue() > 200, timeout=WAIT)
 
 
-@pytest.mark.skipif(not rtsp_available(), reason="no RTSP server: apt install gir1.2-gst-rtsp-server-1.0 python3-gi "
-                    "gstreamer1.0-plugins-good gstreamer1.0-plugins-bad")
+@pytest.mark.skipif(
+    not rtsp_available(),
+    reason="no RTSP server: apt install gir1.2-gst-rtsp-server-1.0 python3-gi "
+    "gstreamer1.0-plugins-good gstreamer1.0-plugins-bad",
+)
 def test_rtsp_plays_through_pyav_in_a_tile(tile, qtbot, clips, servers):
     server = servers(rtsp_server(clips["red"]))
     tile.set_camera(camera(server.url))

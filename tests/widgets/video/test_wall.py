@@ -1,4 +1,5 @@
 """The wall: layouts, pages, maximise, 16 tiles playing at once, only visible tiles decode."""
+
 import pytest
 
 from desktop.video.cameras import CameraInfo
@@ -9,8 +10,21 @@ WAIT = 20_000
 
 def cameras(clips, n=16) -> list[CameraInfo]:
     names = list(clips)
-    return [CameraInfo(f"CAM-{i:02d}", f"摄像机{i:02d}", 118.28, 33.95, 0.0, 60.0, 80.0,
-                       clips[names[i % len(names)]].as_uri(), "测试街道", "") for i in range(n)]
+    return [
+        CameraInfo(
+            f"CAM-{i:02d}",
+            f"摄像机{i:02d}",
+            118.28,
+            33.95,
+            0.0,
+            60.0,
+            80.0,
+            clips[names[i % len(names)]].as_uri(),
+            "测试街道",
+            "",
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.fixture
@@ -47,8 +61,9 @@ def test_sixteen_tiles_play_at_once_and_pixels_arrive(wall, qtbot, clips):
     wall.set_layout("16")
     fill(wall, cameras(clips))
     tiles = wall.tiles[:16]
-    qtbot.waitUntil(lambda: all(t.state_text() == "播放中" and t.current_image() is not None for t in tiles),
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: all(t.state_text() == "播放中" and t.current_image() is not None for t in tiles), timeout=WAIT
+    )
     assert {t.camera.code for t in tiles} == {f"CAM-{i:02d}" for i in range(16)}
 
 
