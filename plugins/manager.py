@@ -154,7 +154,7 @@ class PluginManager(QObject):
             self.load(name)
 
     def _failed(self, name: str, template: str, exc: BaseException) -> str:
-        log.error("plugin %s failed", name, exc_info=exc)
+        log.error("插件 %s 出错", name, exc_info=exc)
         message = template.format(name=name, error=f"{type(exc).__name__}: {exc}")
         self.sig_plugin_failed.emit(name, message)
         return message

@@ -31,7 +31,6 @@ SECTIONS = (
 PLAN_TYPES = ("防汛排涝", "防震减灾", "市政设施", "公共安全", "极端天气", "环境卫生", "其他")
 LEVEL_NAMES = {"I": "特大（I级）", "II": "重大（II级）", "III": "较大（III级）", "IV": "一般（IV级）"}
 COMMAND_FIELDS = ("role", "name", "phone", "radio")
-STEP_FIELDS = ("owner", "action", "deadline_min", "confirm", "department")
 
 
 class PlanFormatError(ValueError):

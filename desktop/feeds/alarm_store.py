@@ -67,10 +67,6 @@ class AlarmRow:
     def category(self) -> str:
         return ALARM_KINDS.get(self.kind, (SEAT_KINDS.get(self.kind, ""), 0))[0]
 
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
 
 def response_limits(path: Path = LIMITS_CSV) -> dict[int, float]:
     """Level → seconds within which an alarm must be acknowledged."""

@@ -57,24 +57,6 @@ class Change:
         )
         return cls(kind, tuple(ids), action, bbox)
 
-    def as_dict(self) -> dict:
-        return {
-            "kind": self.kind,
-            "ids": list(self.ids),
-            "action": self.action,
-            "bbox": list(self.bbox) if self.bbox else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Change:
-        bbox = data.get("bbox")
-        return cls(
-            str(data["kind"]),
-            tuple(data.get("ids") or ()),
-            str(data.get("action") or UPDATE),
-            tuple(float(v) for v in bbox) if bbox else None,
-        )
-
 
 def batch_bbox(rows: list[dict]) -> BBox | None:
     """The box around the ``x``/``y`` of column-value dicts (a written batch); None when none has a position."""

@@ -178,11 +178,6 @@ class AlarmModel(QObject):
         if not throttled:
             self._map_throttle.flush()
 
-    def flush_map(self) -> None:
-        """Apply the pending map changes now (in the order they were made, latest state per alarm)."""
-        self._map_throttle.push()
-        self._map_throttle.flush()
-
     def _apply_pending(self, _value=None) -> None:
         rows, self._map_pending = list(self._map_pending.values()), {}
         if self._map is None or not rows:

@@ -49,5 +49,5 @@ class ComponentDensityPlugin(LayerPlugin):
             opacity=0.8,
         )
         layer.set_features(geometries, np.asarray([labels[i] for i in index], dtype=object), keys=codes)
-        context.log.info("component density of %d grids", len(codes))
+        context.log.info("已统计 %d 个网格的部件密度", len(codes))
         return [layer]

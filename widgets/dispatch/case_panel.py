@@ -337,14 +337,14 @@ class CasePanel(QWidget):
             self.refresh()
             return
         except WorkflowError as exc:
-            log.warning("%s refused: %s", dialog.action, exc)
+            log.warning("%s 被拒绝：%s", dialog.action, exc)
             dialog.show_error(str(exc))
             return
         except StorageError as exc:
-            log.exception("%s failed", dialog.action)
+            log.exception("%s 失败", dialog.action)
             dialog.show_error(self.tr("Database error: %1").replace("%1", str(exc)))
             return
-        log.info("case %s: %s by %s", done.case_no, dialog.action, actor.name)
+        log.info("案件 %s：%s（%s）", done.case_no, dialog.action, actor.name)
         dialog.accept()
         self._report(
             self.tr("Case %1: %2 done, now %3.")

@@ -130,7 +130,7 @@ class KpiPanel(QWidget):
         try:
             kpis = read_kpi_overview(self.state.database, start, end, by, self.table_def)
         except (StorageError, ValueError) as exc:
-            log.error("KPI computation failed: %s", exc)
+            log.error("考核指标计算失败：%s", exc)
             self.summary.setText(self.tr("Cannot compute the KPIs: %1").replace("%1", str(exc)))
             return
         overall, rows, evaluation = kpis.overall, kpis.rows, kpis.evaluation
@@ -240,7 +240,7 @@ class KpiPanel(QWidget):
         try:
             writer(self.report, path)
         except OSError as exc:
-            log.error("export failed: %s", exc)
+            log.error("导出失败：%s", exc)
             self.summary.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
             return
         self.summary.setText(self.tr("Exported to %1").replace("%1", path))

@@ -184,12 +184,12 @@ class RegisterDialog(QDialog):
                     actor, self.seat.seat(), source=self.source.currentText(), attachments=self.photos.paths(), **fields
                 )
         except (WorkflowError, StorageError) as exc:
-            log.warning("case registration refused: %s", exc)
+            log.warning("案件登记被拒绝：%s", exc)
             self.show_error(
                 str(exc) if isinstance(exc, WorkflowError) else self.tr("Database error: %1").replace("%1", str(exc))
             )
             return
-        log.info("case %s registered by %s", created.case_no, actor.name)
+        log.info("案件 %s 已由 %s 登记", created.case_no, actor.name)
         self.sig_case_created.emit(created)
         self.state.set_selection((("case", created.id),))
         self.accept()

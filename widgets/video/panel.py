@@ -145,12 +145,12 @@ class VideoPanel(QWidget):
         try:
             ensure_demo_clips(db)
         except (DemoClipError, OSError) as exc:
-            log.error("demo clips: %s", exc)
+            log.error("演示视频：%s", exc)
             return
         try:
             self.sig_demo_clips_ready.emit()
         except RuntimeError:  # the panel was closed meanwhile: nobody left to tell
-            log.info("demo clips ready after the video panel closed")
+            log.info("演示视频已就绪，但视频面板已关闭")
 
     def _load_cameras(self) -> None:
         db = self.state.database
