@@ -4,9 +4,13 @@ Each tile layer has a :class:`TileCache` of its own (one shared thread pool rend
 data change re-renders that layer's tiles only, a new layer renders only its own, and a reorder or
 a visibility switch renders nothing: the backdrop composites the cached tiles in the new order.
 Labels are placed across layers (no label overprints another), so they have one cache over all.
+One budget of drawn tiles covers every layer: the keys shown least recently are evicted from all
+layers at once.
 """
 
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -14,14 +18,15 @@ from layers.throttle import Throttle
 from widgets.map_view import TileKey
 from widgets.tile_cache import MAX_TILES, TileCache, TileStack, job
 
-_MIN_TILES = 300  # a layer's share of the tile budget never drops below this (a large view's tiles
-# and their stand-ins); empty tiles, most of a sparse layer's, cost no memory
+DRAWN_TILES = 480  # drawn tiles of all layers kept at most (256 KB each): the keys shown least recently go
+# first, from every layer at once, never those of the view; empty tiles cost no memory and do not count
 
 
 class LayerTiles(QObject):
     """Tile caches by layer; :meth:`set_order` says which show, bottom first."""
 
-    sig_tile_ready = Signal(object)  # key
+    sig_tiles_ready = Signal(object)  # a set of keys whose tiles arrived (of any layer)
+    sig_cleared = Signal()  # every tile dropped: so are the images made of them
 
     def __init__(self, threads: int = 2, parent: QObject | None = None):
         super().__init__(parent)
@@ -30,6 +35,8 @@ class LayerTiles(QObject):
         self._caches: dict[object, TileCache] = {}
         self._order: list[TileCache] = []
         self._held: list | None = None
+        self._recent: OrderedDict[TileKey, None] = OrderedDict()  # keys asked for or arrived, least recent first
+        self._view: set = set()  # the keys of the last request: never evicted
         self._asked: tuple | None = None  # the last request's keys and its caches' change stamps
         self.rendered: list[TileKey] = []  # every tile rendered, of any layer, in order of arrival (tests, bench)
         # the layers' tiles of a block arrive together: announce each key once, not once per layer
@@ -41,15 +48,34 @@ class LayerTiles(QObject):
     def _new_cache(self) -> TileCache:
         cache = TileCache(self)
         cache.rendered = self.rendered
-        cache.sig_tile_ready.connect(self._arrived)
+        cache.sig_tiles_ready.connect(self._arrived)
         return cache
 
-    def _arrived(self, key: TileKey) -> None:
-        self._arrivals.push({key})
+    def _arrived(self, keys: set) -> None:
+        for key in keys:
+            self._recent[key] = None
+            self._recent.move_to_end(key)
+        self._arrivals.push(keys)
+        self._trim()
+
+    def _trim(self) -> None:
+        """Evict the least recently shown keys, of every layer, while the drawn tiles exceed the budget
+        (or the keys :data:`MAX_TILES`)."""
+        caches = (*self._caches.values(), self._labels)
+        drawn = sum(cache.drawn for cache in caches)
+        if drawn <= DRAWN_TILES and len(self._recent) <= MAX_TILES:
+            return
+        for key in [key for key in self._recent if key not in self._view]:
+            del self._recent[key]
+            for cache in caches:
+                drawn -= cache.drawn
+                cache.evict(key)
+                drawn += cache.drawn
+            if drawn <= DRAWN_TILES and len(self._recent) <= MAX_TILES:
+                break
 
     def _announce(self, keys: set) -> None:
-        for key in keys:
-            self.sig_tile_ready.emit(key)
+        self.sig_tiles_ready.emit(keys)
 
     # --- contents -----------------------------------------------------------------------
     def set_layer(self, layer, snapshot, changed_bbox_m=None) -> None:
@@ -58,7 +84,6 @@ class LayerTiles(QObject):
         cache = self._caches.get(layer)
         if cache is None:
             cache = self._caches[layer] = self._new_cache()
-            self._share_budget()
         cache.set_stack(TileStack((snapshot,), labels=False), changed_bbox_m)
 
     def drop(self, layer) -> None:
@@ -69,7 +94,6 @@ class LayerTiles(QObject):
             if cache in self._order:
                 self._order.remove(cache)
             cache.deleteLater()
-            self._share_budget()
 
     def set_labels(self, snapshots: tuple, changed_bbox_m=None) -> None:
         """The labelled snapshots (``LabelsOf``), bottom first; label tiles meeting the box go stale."""
@@ -80,11 +104,6 @@ class LayerTiles(QObject):
     def set_order(self, layers) -> None:
         """Show the tiles of ``layers`` (bottom first); the others are kept but not shown or requested."""
         self._order = [self._caches[layer] for layer in layers if layer in self._caches]
-
-    def _share_budget(self) -> None:
-        share = max(_MIN_TILES, MAX_TILES // (len(self._caches) + 1))
-        for cache in (*self._caches.values(), self._labels):
-            cache.max_tiles = share
 
     # --- what shows -----------------------------------------------------------------------
     def _shown(self, z: int) -> list[TileCache]:
@@ -101,6 +120,10 @@ class LayerTiles(QObject):
         keys = tuple(keys)
         if not keys:
             return 0
+        self._view = set(keys)
+        for key in keys:
+            self._recent[key] = None
+            self._recent.move_to_end(key)
         shown = self._shown(keys[0][0])
         asked = (keys, tuple(cache.changes for cache in shown))
         if asked == self._asked:  # nothing went stale since: all is current or in flight
@@ -140,6 +163,8 @@ class LayerTiles(QObject):
         """Drop every tile (the layers stay)."""
         for cache in (*self._caches.values(), self._labels):
             cache.clear()
+        self._recent.clear()
+        self.sig_cleared.emit()
 
     def reset(self) -> None:
         """Forget every layer."""
@@ -148,6 +173,7 @@ class LayerTiles(QObject):
         self._label_stack = ()
         self._labels.set_stack(TileStack())
         self._labels.clear()
+        self._recent.clear()
 
     def hold(self) -> None:
         """Queue new jobs without running them (tests: what shows before tiles arrive)."""

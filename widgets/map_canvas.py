@@ -75,7 +75,8 @@ class MapCanvas(QWidget):
         # tile: a composite per arrival took the GUI thread's share of the 2 cores from the workers.
         self._tile_repaint = Throttle(_TILE_REPAINT_MS, parent=self)
         self._tile_repaint.sig_fired.connect(self._repaint)
-        self.tiles.sig_tile_ready.connect(self._tile_arrived)
+        self.tiles.sig_tiles_ready.connect(self._tiles_arrived)
+        self.tiles.sig_cleared.connect(self._tiles_cleared)
         self.base = BaseMapSource(self)
         self.base.sig_tile_ready.connect(self._tile_arrived)
         self.base.sig_mode_changed.connect(self._base_mode_changed)
@@ -99,8 +100,16 @@ class MapCanvas(QWidget):
         self._layers_reset()
 
     def _tile_arrived(self, key) -> None:
-        self._backdrop.tile_arrived(key)
+        self._tiles_arrived((key,))
+
+    def _tiles_arrived(self, keys) -> None:
+        for key in keys:
+            self._backdrop.tile_arrived(key)
         self._tile_repaint.push()
+
+    def _tiles_cleared(self) -> None:
+        self._backdrop.clear()
+        self.update()
 
     def _repaint(self, _value) -> None:
         self.update()
@@ -333,7 +342,7 @@ class MapCanvas(QWidget):
                 loop.quit()
 
         timer.timeout.connect(check)
-        sources = (self.tiles.sig_tile_ready, self.base.sig_tile_ready)
+        sources = (self.tiles.sig_tiles_ready, self.base.sig_tile_ready)
         for signal in sources:
             signal.connect(check)
         timer.start()

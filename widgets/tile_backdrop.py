@@ -90,11 +90,10 @@ class _Flattened:
         drawn = [part for part in parts if not part.isNull()]
         if len(drawn) <= 1:
             image = drawn[0] if drawn else QImage()
-        else:
-            image = QImage(TILE_SIZE, TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
+        else:  # the bottom part converted (a copy once painted on), the others laid on unscaled
+            image = drawn[0].scaled(TILE_SIZE, TILE_SIZE).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
             painter = QPainter(image)
-            for part in drawn:
+            for part in drawn[1:]:
                 painter.drawImage(QRectF(image.rect()), part, QRectF(part.rect()))
             painter.end()
         self._images[key] = image

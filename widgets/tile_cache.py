@@ -25,7 +25,7 @@ from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
 from widgets.map_view import WORLD, TileKey
 from widgets.static_layers import LabelPlacer, TileFrame
 
-MAX_TILES = 1500  # ≈ 400 MB of 256² ARGB tiles at most
+MAX_TILES = 1500  # tiles a cache keeps at most, empty ones included (≈ 400 MB of 256² ARGB tiles if none is)
 EMPTY = QImage()  # a rendered tile with nothing on it: kept as this null image, costing no memory
 BLOCK = 4  # tiles per side painted in one job at most
 BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where a tile holds
@@ -47,17 +47,26 @@ class TileStack:
         return tiles[0][1], modes
 
     def touches(self, key: TileKey, cols: int = 1, rows: int = 1) -> bool:
-        """Whether any layer may draw in the block (a snapshot without ``touches(frame)`` always may)."""
+        """Whether any layer may draw in the block: one in its scale range whose ``touches(frame)``
+        says so (a snapshot without it always may)."""
         frame = TileFrame.of(key, cols, rows)
-        return any(not hasattr(layer, "touches") or layer.touches(frame) for layer in self.layers)
+        return any(
+            _in_range(layer, frame.scale) and (not hasattr(layer, "touches") or layer.touches(frame))
+            for layer in self.layers
+        )
 
     def render_block(
-        self, key: TileKey, cols: int = 1, rows: int = 1
+        self,
+        key: TileKey,
+        cols: int = 1,
+        rows: int = 1,
+        canvas: QImage | None = None,
     ) -> tuple[list[tuple[TileKey, QImage]], dict[str, str]]:
         """The ``cols`` × ``rows`` tiles from ``key`` on, painted as one image and cut apart (queries,
         conversions and Qt calls cost about the same per block as per tile; a tile left wholly
-        transparent is :data:`EMPTY`), and the layers' modes."""
-        image = QImage(cols * TILE_SIZE, rows * TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+        transparent is :data:`EMPTY`), and the layers' modes. ``canvas``, a block-sized image from
+        :func:`block_image`, is painted on instead of a new one (a job paints several stacks on one)."""
+        image = canvas if canvas is not None else block_image(cols, rows)
         image.fill(Qt.GlobalColor.transparent)
         frame = TileFrame.of(key, cols, rows)
         painter = QPainter(image)
@@ -67,8 +76,7 @@ class TileStack:
         modes = {}
         scale = frame.scale
         for layer in self.layers:
-            low, high = layer.scale_range
-            if (low and scale < low) or (high and scale > high):
+            if not _in_range(layer, scale):
                 continue
             mode = layer.paint(painter, frame, labels)
             if mode:
@@ -76,20 +84,30 @@ class TileStack:
         if labels is not None:
             labels.paint(painter)
         painter.end()
-        pixels = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(rows * TILE_SIZE, cols * TILE_SIZE)
-        if cols == rows == 1:
-            return [(key, image if pixels.any() else EMPTY)], modes
+        # per tile, in one pass over the block, two pixels at a time
+        pixels = np.frombuffer(image.constBits(), dtype=np.uint64).reshape(rows, TILE_SIZE, cols, TILE_SIZE // 2)
+        drawn = pixels.any(axis=(1, 3)).tolist()
         z, x, y = key
+        if cols == rows == 1 and canvas is None:
+            return [(key, image if drawn[0][0] else EMPTY)], modes
         return [
             (
                 (z, x + dx, y + dy),
-                image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE)
-                if pixels[dy * TILE_SIZE : (dy + 1) * TILE_SIZE, dx * TILE_SIZE : (dx + 1) * TILE_SIZE].any()
-                else EMPTY,
+                image.copy(dx * TILE_SIZE, dy * TILE_SIZE, TILE_SIZE, TILE_SIZE) if drawn[dy][dx] else EMPTY,
             )
             for dy in range(rows)
             for dx in range(cols)
         ], modes
+
+
+def _in_range(layer, scale: float) -> bool:
+    low, high = layer.scale_range
+    return not ((low and scale < low) or (high and scale > high))
+
+
+def block_image(cols: int, rows: int) -> QImage:
+    """An image for a block of ``cols`` × ``rows`` tiles (its pixels undefined until filled)."""
+    return QImage(cols * TILE_SIZE, rows * TILE_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
 
 
 def block_side(z: int) -> int:
@@ -142,7 +160,7 @@ class _Relay(QObject):
     """Carries results from workers to the GUI thread; lives for the whole process, so a worker
     never emits on a cache that was deleted meanwhile (results for a gone cache are dropped)."""
 
-    rendered = Signal(object)  # a job's results: [(cache id, key, version, image, modes)]
+    rendered = Signal(object)  # a job's results: [(cache id, [(key, version, image, modes)])]
 
     def __init__(self):
         super().__init__()
@@ -150,10 +168,10 @@ class _Relay(QObject):
         self.rendered.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
 
     def _dispatch(self, results: list) -> None:
-        for cache_id, key, version, image, modes in results:
+        for cache_id, tiles in results:
             cache = self.caches.get(cache_id)
             if cache is not None and shiboken6.isValid(cache):
-                cache._accept(key, version, image, modes)
+                cache._accept(tiles)
 
 
 _relay: _Relay | None = None
@@ -171,7 +189,7 @@ def _the_relay() -> _Relay:
 class TileCache(QObject):
     """Tiles by key; :meth:`plan` marks what is missing or stale for a :func:`job` to render."""
 
-    sig_tile_ready = Signal(object)  # key
+    sig_tiles_ready = Signal(object)  # the set of keys a job brought
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -180,6 +198,7 @@ class TileCache(QObject):
         self.max_tiles = MAX_TILES
         self._stack = TileStack()
         self._images: OrderedDict[TileKey, QImage] = OrderedDict()
+        self.drawn = 0  # images that are not EMPTY: what the tiles cost in memory
         self._modes: dict[TileKey, dict[str, str]] = {}
         self._generation = 0
         self._bumps: dict[TileKey, int] = {}
@@ -224,8 +243,18 @@ class TileCache(QObject):
 
     def clear(self) -> None:
         self._images.clear()
+        self.drawn = 0
         self._modes.clear()
         self.invalidate(None)
+
+    def evict(self, key: TileKey) -> None:
+        """Forget the tile of ``key`` (rendered afresh when asked for again)."""
+        image = self._images.pop(key, None)
+        if image is not None:
+            self.drawn -= not image.isNull()
+            self.changes = next(_stamps)
+            self._modes.pop(key, None)
+            self._stale.discard(key)
 
     # --- rendering ----------------------------------------------------------------------
     def _version(self, key: TileKey) -> tuple[int, int]:
@@ -254,22 +283,26 @@ class TileCache(QObject):
     def pending(self) -> int:
         return len(self._pending)
 
-    def _accept(self, key: TileKey, version, image: QImage, modes: dict) -> None:
-        if self._pending.get(key) == version:
-            del self._pending[key]
-        if version != self._version(key):
-            return  # invalidated while rendering: a newer request follows
-        self._images[key] = image
-        self._images.move_to_end(key)
-        self._modes[key] = modes
-        self._stale.discard(key)
-        self.rendered.append(key)
+    def _accept(self, tiles: list[tuple[TileKey, tuple, QImage, dict]]) -> None:
+        """Keep a job's tiles ``(key, version, image, modes)`` that are still wanted; one signal for all."""
+        arrived = set()
+        for key, version, image, modes in tiles:
+            if self._pending.get(key) == version:
+                del self._pending[key]
+            if version != self._version(key):
+                continue  # invalidated while rendering: a newer request follows
+            old = self._images.get(key)
+            self.drawn += (not image.isNull()) - (old is not None and not old.isNull())
+            self._images[key] = image
+            self._images.move_to_end(key)
+            self._modes[key] = modes
+            self._stale.discard(key)
+            self.rendered.append(key)
+            arrived.add(key)
         while len(self._images) > self.max_tiles:
-            self.changes = next(_stamps)
-            old, _ = self._images.popitem(last=False)
-            self._modes.pop(old, None)
-            self._stale.discard(old)
-        self.sig_tile_ready.emit(key)
+            self.evict(next(iter(self._images)))
+        if arrived:
+            self.sig_tiles_ready.emit(arrived)
 
 
 def job(key: TileKey, cols: int, rows: int, parts: list[tuple]):
@@ -280,17 +313,22 @@ def job(key: TileKey, cols: int, rows: int, parts: list[tuple]):
 
     def run() -> None:
         results = []
+        canvas = None  # one block image, painted afresh for each part
         for stack, cache_id, versions in parts:
             cache = relay.caches.get(cache_id)
             if cache is None or cache._generation != versions[0][1][0]:
                 continue  # fully invalidated while queued: only tiles of the old generation to paint
             if not stack.touches(key, cols, rows):  # nothing there: no image to paint, cut and keep
-                results += [(cache_id, tile_key, version, EMPTY, {}) for tile_key, version in versions]
+                results.append((cache_id, [(tile_key, version, EMPTY, {}) for tile_key, version in versions]))
                 continue
-            tiles, modes = stack.render_block(key, cols, rows)
-            results += [
-                (cache_id, tile_key, version, image, modes) for (tile_key, image), (_, version) in zip(tiles, versions)
-            ]
+            canvas = canvas or block_image(cols, rows)
+            tiles, modes = stack.render_block(key, cols, rows, canvas)
+            results.append(
+                (
+                    cache_id,
+                    [(tile_key, version, image, modes) for (tile_key, image), (_, version) in zip(tiles, versions)],
+                )
+            )
         try:
             relay.rendered.emit(results)  # one queued call for the whole job
         except RuntimeError:  # the application is shutting down and the relay is gone
