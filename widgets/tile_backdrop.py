@@ -84,10 +84,15 @@ class _Flattened:
         if image is not None:
             self._images.move_to_end(key)
             return image
-        parts = [lookup(key) for lookup in self._sources]
-        if not parts or any(part is None for part in parts):
+        drawn = []
+        for lookup in self._sources:
+            part = lookup(key)
+            if part is None:  # a source lacks the key (before the other lookups: stand-ins try many keys)
+                return None
+            if not part.isNull():
+                drawn.append(part)
+        if not self._sources:
             return None
-        drawn = [part for part in parts if not part.isNull()]
         if len(drawn) <= 1:
             image = drawn[0] if drawn else QImage()
         else:  # the bottom part converted (a copy once painted on), the others laid on unscaled
