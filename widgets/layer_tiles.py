@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from layers.throttle import Throttle
 from widgets.map_view import TileKey
-from widgets.tile_cache import MAX_TILES, TileCache, TileStack, job
+from widgets.tile_cache import TileCache, TileStack, job
 
+MAX_KEYS = 1500  # keys with tiles kept at most, empty ones included
 DRAWN_TILES = 480  # drawn tiles of all layers kept at most (256 KB each): the keys shown least recently go
 # first, from every layer at once, never those of the view; empty tiles cost no memory and do not count
 
@@ -51,19 +52,22 @@ class LayerTiles(QObject):
         cache.sig_tiles_ready.connect(self._arrived)
         return cache
 
-    def _arrived(self, keys: set) -> None:
+    def _touch(self, keys) -> None:
         for key in keys:
             self._recent[key] = None
             self._recent.move_to_end(key)
+
+    def _arrived(self, keys: set) -> None:
+        self._touch(keys)
         self._arrivals.push(keys)
         self._trim()
 
     def _trim(self) -> None:
         """Evict the least recently shown keys, of every layer, while the drawn tiles exceed the budget
-        (or the keys :data:`MAX_TILES`)."""
+        (or the keys :data:`MAX_KEYS`)."""
         caches = (*self._caches.values(), self._labels)
         drawn = sum(cache.drawn for cache in caches)
-        if drawn <= DRAWN_TILES and len(self._recent) <= MAX_TILES:
+        if drawn <= DRAWN_TILES and len(self._recent) <= MAX_KEYS:
             return
         for key in [key for key in self._recent if key not in self._view]:
             del self._recent[key]
@@ -71,7 +75,7 @@ class LayerTiles(QObject):
                 drawn -= cache.drawn
                 cache.evict(key)
                 drawn += cache.drawn
-            if drawn <= DRAWN_TILES and len(self._recent) <= MAX_TILES:
+            if drawn <= DRAWN_TILES and len(self._recent) <= MAX_KEYS:
                 break
 
     def _announce(self, keys: set) -> None:
@@ -121,9 +125,7 @@ class LayerTiles(QObject):
         if not keys:
             return 0
         self._view = set(keys)
-        for key in keys:
-            self._recent[key] = None
-            self._recent.move_to_end(key)
+        self._touch(keys)
         shown = self._shown(keys[0][0])
         asked = (keys, tuple(cache.changes for cache in shown))
         if asked == self._asked:  # nothing went stale since: all is current or in flight

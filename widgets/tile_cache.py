@@ -2,8 +2,9 @@
 
 A cache holds the tiles of one :class:`TileStack` (an immutable snapshot of one layer, or of the
 labels of all layers: :mod:`widgets.layer_tiles`). The GUI thread hands a worker a block of tile
-keys (:func:`blocks`) and the stacks of the caches that need it; the worker paints the block as one
-QImage per stack, cuts it into tiles, and they come back through a queued signal. Each key has a
+keys (:func:`blocks`) and the stacks of the caches that need it; the worker paints the block, stack
+after stack, on one reused QImage, cuts it into tiles, and they come back through a queued signal (one
+for the job). Each key has a
 version; invalidating a box bumps the versions of the keys it touches, so late results of an old
 version are dropped, while the old image stays on show until the new one arrives (the map never
 goes blank).
@@ -25,7 +26,6 @@ from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
 from widgets.map_view import WORLD, TileKey
 from widgets.static_layers import LabelPlacer, TileFrame
 
-MAX_TILES = 1500  # tiles a cache keeps at most, empty ones included (≈ 400 MB of 256² ARGB tiles if none is)
 EMPTY = QImage()  # a rendered tile with nothing on it: kept as this null image, costing no memory
 BLOCK = 4  # tiles per side painted in one job at most
 BLOCK_ZOOM = 16  # full blocks from this level on, halved per level below: where a tile holds
@@ -195,7 +195,6 @@ class TileCache(QObject):
         super().__init__(parent)
         self._id = next(_ids)
         _the_relay().caches[self._id] = self
-        self.max_tiles = MAX_TILES
         self._stack = TileStack()
         self._images: OrderedDict[TileKey, QImage] = OrderedDict()
         self.drawn = 0  # images that are not EMPTY: what the tiles cost in memory
@@ -299,8 +298,6 @@ class TileCache(QObject):
             self._stale.discard(key)
             self.rendered.append(key)
             arrived.add(key)
-        while len(self._images) > self.max_tiles:
-            self.evict(next(iter(self._images)))
         if arrived:
             self.sig_tiles_ready.emit(arrived)
 

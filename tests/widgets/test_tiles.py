@@ -75,6 +75,28 @@ def test_changing_one_grid_rerenders_only_the_tiles_it_touches(qtbot, state):
     assert canvas.render_image().pixelColor(far).name() != ZONE_FILLS[ZONES[0]]
 
 
+def test_the_drawn_tile_budget_evicts_the_keys_shown_least_recently_from_every_layer(qtbot, state, monkeypatch):
+    from widgets import layer_tiles
+
+    canvas = _canvas(qtbot, state)
+    caches = [*canvas.tiles._caches.values(), canvas.tiles._labels]
+
+    def holders(key) -> set:
+        return {index for index, cache in enumerate(caches) if cache.image(key) is not None}
+
+    first = {key: holders(key) for key in canvas.view.tiles()}
+    budget = sum(cache.drawn for cache in caches)
+    monkeypatch.setattr(layer_tiles, "DRAWN_TILES", budget)  # room for the first view only
+    canvas.pan_pixels(-canvas.width(), 0)
+    assert canvas.wait_until_complete(30)
+    second = canvas.view.tiles()
+    left = [key for key in first if key not in second]
+    assert left and all(holders(key) in (first[key], set()) for key in left)  # kept or evicted in every layer
+    assert any(not holders(key) for key in left)
+    assert sum(cache.drawn for cache in caches) <= budget
+    assert all(cache.is_current(key) for cache in canvas.tiles._order for key in second)  # the view is kept
+
+
 def test_level_of_detail_switches_from_clusters_to_symbols(gui_app, small_city):
     from layers.city_data import component_layers
 
