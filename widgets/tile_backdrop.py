@@ -16,7 +16,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.domain.tiles import MERCATOR_HALF, TILE_SIZE
