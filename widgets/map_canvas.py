@@ -1,14 +1,11 @@
 """The 一张图 map canvas: cached raster tiles for the static layers, live layers every frame.
 
-A plain QWidget, not pyqtgraph: measured on the 2-core target at 1920×1080, pyqtgraph's
-ScatterPlotItem takes 2.1 s to set 1 M points and 320 ms per frame, while one QPainter call
-draws 1 M points in 47 ms and 10 k rotated sprites in 15 ms (``drawPixmapFragments``). 30 k
-polygons cost 64–119 ms per paint, so grids and components are painted once into 256-px
-Web-Mercator tiles by worker threads (:mod:`widgets.tile_cache`), cached per layer
+A plain QWidget, not pyqtgraph (README, *Design decisions*): grids and components are painted once
+into 256-px Web-Mercator tiles by worker threads (:mod:`widgets.tile_cache`), cached per layer
 (:mod:`widgets.layer_tiles`), and a frame only composites tiles (one pre-composited
-:mod:`widgets.tile_backdrop` image, in layer order) plus the live layers. While tiles
-of a new zoom render, the scaled tiles of the level above or below stand in, so the map is never
-blank and the GUI never waits.
+:mod:`widgets.tile_backdrop` image, in layer order) plus the live layers. While tiles of a new zoom
+render, the scaled tiles of the level above or below stand in, so the map is never blank and the
+GUI never waits.
 """
 
 from __future__ import annotations
