@@ -184,18 +184,25 @@ class GroupCommitter:
         self._task.cancel()
         await asyncio.gather(self._task, return_exceptions=True)
         self._task = None
+        while not self._queue.empty():  # abandoned by a crash: nobody will commit them
+            _abandon([self._queue.get_nowait()])
 
     async def _run(self) -> None:
         while True:
-            batch = [await self._queue.get()]
-            if self._queue.qsize() < self._max_batch and self._linger:
-                await asyncio.sleep(self._linger)
-            size = len(batch[0][0]) if batch[0] is not None else 0
-            while size < self._max_batch and not self._queue.empty():  # whole submissions, ~max_batch items
-                batch.append(self._queue.get_nowait())
-                size += len(batch[-1][0]) if batch[-1] is not None else 0
-            closing = None in batch
-            await self._commit([entry for entry in batch if entry is not None])
+            batch = []
+            try:
+                batch.append(await self._queue.get())
+                if self._queue.qsize() < self._max_batch and self._linger:
+                    await asyncio.sleep(self._linger)
+                size = len(batch[0][0]) if batch[0] is not None else 0
+                while size < self._max_batch and not self._queue.empty():  # whole submissions, ~max_batch items
+                    batch.append(self._queue.get_nowait())
+                    size += len(batch[-1][0]) if batch[-1] is not None else 0
+                closing = None in batch
+                await self._commit([entry for entry in batch if entry is not None])
+            except asyncio.CancelledError:
+                _abandon(batch)
+                raise
             if closing:
                 return
 
@@ -214,3 +221,10 @@ class GroupCommitter:
             mine, at = records[at : at + len(items)], at + len(items)
             if not future.done():
                 future.set_result(mine[0] if single else mine)
+
+
+def _abandon(batch: list) -> None:
+    """Cancel the futures of submissions that will never be committed (their awaiting handlers end)."""
+    for entry in batch:
+        if entry is not None and not entry[1].done():
+            entry[1].cancel()

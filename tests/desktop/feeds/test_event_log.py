@@ -63,3 +63,19 @@ def test_group_commit_batches_and_broadcasts_before_resolving(tmp_path):
     assert [r.seq for batch in committed for r in batch] == list(range(1, 51))
     assert len(committed) < 100  # grouped into few transactions
     log.close()
+
+
+def test_a_crash_stop_cancels_what_it_abandons_so_no_handler_waits_forever(tmp_path):
+    log = EventLog(tmp_path / "log.db")
+
+    async def main():
+        writer = GroupCommitter(log, lambda records: None, linger_s=0.5)  # the first batch is still lingering
+        writer.start()
+        futures = [writer.submit("alarms", {"i": i}) for i in range(5)]
+        await asyncio.sleep(0.05)
+        await writer.stop(drain=False)
+        return await asyncio.wait_for(asyncio.gather(*futures, return_exceptions=True), 2)
+
+    outcomes = asyncio.run(main())
+    assert all(isinstance(outcome, asyncio.CancelledError) for outcome in outcomes)
+    log.close()
