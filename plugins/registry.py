@@ -34,7 +34,7 @@ def load_builtin_layers(state) -> list:
     for name, plugin_class in builtin_plugins():
         try:
             layers += plugin_class().load(PluginContext(state, name)) or []
-        except Exception as exc:
+        except Exception as exc:  # a broken layer must not stop the city from opening
             log.exception("内置图层插件 %s 加载失败", name)
             state.show_status(f"内置图层“{plugin_class.title()}”加载失败，已跳过：{type(exc).__name__}: {exc}")
     return layers

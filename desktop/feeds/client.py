@@ -231,7 +231,7 @@ class FeedClient:
     def _emit(self, kind: str, items: list):
         try:
             return self._on_batch(kind, items)
-        except Exception:
+        except Exception:  # a faulty consumer must not kill the feed
             log.exception("on_batch(%s) 处理失败", kind)
             return None
 

@@ -209,7 +209,7 @@ class GroupCommitter:
     async def _commit(self, batch: list[tuple]) -> None:
         try:
             records = await asyncio.to_thread(self._log.append_many, [item for items, _, _ in batch for item in items])
-        except Exception as exc:
+        except Exception as exc:  # reported to each waiting caller
             log.exception("事件日志写入失败")
             for _, future, _ in batch:
                 if not future.done():

@@ -201,7 +201,7 @@ class FeedGateway:
         except ConnectionClosed as exc:
             if exc.sent is not None and exc.sent.code == 1009:
                 self._count_malformed(ProtocolError("too_large", "消息过大"), ws)
-        except Exception:
+        except Exception:  # one connection must never take the gateway down
             log.exception("连接处理异常：%s", ws.remote_address)
 
     def _count_malformed(self, exc: ProtocolError, ws: ServerConnection) -> None:

@@ -106,7 +106,7 @@ class FeedBridge(QObject):
     def _persist(self, events: list[dict]) -> bool:
         try:
             rows = alarm_store.persist(self.db, events)
-        except Exception:
+        except Exception:  # not confirmed: reconnect so the gateway replays the batch
             log.exception("告警写入数据库失败，重连后补收")
             self.client.disconnect()
             return False
@@ -137,7 +137,7 @@ class FeedBridge(QObject):
             if self._vehicle_ids is None:
                 self._vehicle_ids = position_store.vehicle_ids(self.db)
             position_store.persist(self.db, items, self._vehicle_ids)
-        except Exception:
+        except Exception:  # positions are refreshed next round; alarms must keep flowing
             log.exception("车辆位置写入数据库失败")
 
     # --- GUI thread -----------------------------------------------------------------------

@@ -96,5 +96,5 @@ class ChangeBus:
         for subscriber in subscribers:
             try:
                 subscriber(change)
-            except Exception:
+            except Exception:  # one broken listener must not hide the change from the rest
                 log.exception("变更通知处理失败：%s", change)

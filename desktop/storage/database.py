@@ -58,7 +58,7 @@ class CityDatabase:
             self.engine = create_city_engine(target)
             if migrate:
                 upgrade_to_head(self.engine)
-        except Exception as exc:
+        except Exception as exc:  # reported to the user in Chinese
             log.exception("无法打开数据库 %s", self.url)
             raise DatabaseError(f"无法打开数据库“{target}”：{exc}") from exc
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)

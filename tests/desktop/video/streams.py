@@ -122,7 +122,7 @@ def rtsp_server(clip: Path) -> Server:
 
 
 class _StatusHandler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
+    def do_GET(self):  # http.server's naming
         self.send_response(401 if self.path.startswith("/secret") else 404)
         self.send_header("WWW-Authenticate", 'Basic realm="camera"')
         self.end_headers()
