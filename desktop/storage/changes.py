@@ -51,20 +51,21 @@ class Change:
         cls, kind: str, ids: Iterable = (), action: str = UPDATE, points: Iterable[tuple[float, float]] = ()
     ) -> Change:
         """A change whose bbox is the box around ``points`` (lon, lat); None without points."""
-        xy = [(float(x), float(y)) for x, y in points if x is not None and y is not None]
-        bbox = (
-            (min(p[0] for p in xy), min(p[1] for p in xy), max(p[0] for p in xy), max(p[1] for p in xy)) if xy else None
-        )
-        return cls(kind, tuple(ids), action, bbox)
+        return cls(kind, tuple(ids), action, points_bbox(points))
+
+
+def points_bbox(points: Iterable[tuple[float | None, float | None]]) -> BBox | None:
+    """The box around the ``(x, y)`` points that have both; None when none has."""
+    placed = [(x, y) for x, y in points if x is not None and y is not None]
+    if not placed:
+        return None
+    xs, ys = zip(*placed)
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
 
 
 def batch_bbox(rows: list[dict]) -> BBox | None:
     """The box around the ``x``/``y`` of column-value dicts (a written batch); None when none has a position."""
-    xs = [row["x"] for row in rows if row.get("x") is not None and row.get("y") is not None]
-    if not xs:
-        return None
-    ys = [row["y"] for row in rows if row.get("x") is not None and row.get("y") is not None]
-    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
+    return points_bbox((row.get("x"), row.get("y")) for row in rows)
 
 
 Subscriber = Callable[[Change], None]
