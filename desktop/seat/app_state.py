@@ -6,13 +6,13 @@ What the core services write reaches them as :attr:`AppState.sig_changed` on the
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from desktop.feeds.alarm_store import StreetIndex
+from desktop.seat.inbox import Inbox
 from desktop.seat.services import Services
 from desktop.storage.changes import Change
 from desktop.storage.city_queries import CitySummary, read_city_summary
@@ -30,7 +30,6 @@ class AppState(QObject):
     sig_map_clicked = Signal(float, float, float)  # lon, lat, tolerance in degrees (a few pixels)
     sig_status_message = Signal(str)  # a one-off line for the status bar
     sig_changed = Signal(object)  # a Change committed to the open database, on the GUI thread
-    _sig_announced = Signal()  # the bus filled the inbox, in the writer's thread (queued to ours)
 
     def __init__(
         self, load_layers: Callable[[AppState], list[Layer]] = lambda _state: [], parent: QObject | None = None
@@ -46,9 +45,8 @@ class AppState(QObject):
         self._selection: tuple = ()
         self.services = Services()  # the seat's long-lived objects (the live feed, …)
         self._unsubscribe = lambda: None
-        self._inbox: list[Change] = []  # announced, not yet delivered (a writer's thread appends)
-        self._inbox_lock = threading.Lock()
-        self._sig_announced.connect(self._deliver)
+        self._announced = Inbox(parent=self)  # the bus's changes, from the writers' threads to ours
+        self._announced.sig_items.connect(self._deliver)
         self.sig_changed.connect(self._reload_cases)
 
     def open_database(self, target: str | Path) -> None:
@@ -58,7 +56,7 @@ class AppState(QObject):
     def set_database(self, database: CityDatabase) -> None:
         self._close_database()
         self.database = database
-        self._unsubscribe = database.changes.subscribe(self._announced)
+        self._unsubscribe = database.changes.subscribe(lambda change: self._announced.put([change]))
         self.summary = read_city_summary(database)
         self.layers.set_layers(self._load_layers(self))
         self.set_selection(())
@@ -90,20 +88,8 @@ class AppState(QObject):
     def show_status(self, message: str) -> None:
         self.sig_status_message.emit(message)
 
-    def _announced(self, change: Change) -> None:
-        """In the writer's thread: queue the change; only the first of a burst wakes the GUI thread."""
-        with self._inbox_lock:
-            wake = not self._inbox
-            self._inbox.append(change)
-        if wake:
-            self._sig_announced.emit()
-
-    @Slot()
-    def _deliver(self) -> None:
-        """In the GUI thread (a writer in another thread gets here through Qt's queue): every change
-        announced since the last delivery, in order."""
-        with self._inbox_lock:
-            changes, self._inbox = self._inbox, []
+    def _deliver(self, changes: list[Change]) -> None:
+        """In the GUI thread: every change announced since the last delivery, in order."""
         for change in changes:
             self.sig_changed.emit(change)
 
@@ -114,8 +100,7 @@ class AppState(QObject):
     def _close_database(self) -> None:
         self._unsubscribe()
         self._unsubscribe, self._streets = (lambda: None), None
-        with self._inbox_lock:
-            self._inbox = []  # the closed database's changes are not the next one's
+        self._announced.clear()  # the closed database's changes are not the next one's
         if self.database is not None:
             self.database.close()
             self.database = None

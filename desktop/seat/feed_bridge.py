@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.feeds import alarm_store, position_store
 from desktop.feeds.client import OFFLINE, FeedClient
+from desktop.seat.inbox import Inbox
 from desktop.storage.database import CityDatabase
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ class FeedBridge(QObject):
     sig_alarms = Signal(list)  # [AlarmRow] newly persisted, in seq order
     sig_positions = Signal(list)  # [{"id", "x", "y", "speed", "heading", "ts", "plate"?}] latest per vehicle
     sig_state = Signal(str, float)  # 已连接 / 重连中 / 离线, since (Unix seconds)
-    _sig_rows_ready = Signal()  # loop thread → GUI thread: persisted rows are waiting in _rows
 
     def __init__(
         self,
@@ -54,9 +54,9 @@ class FeedBridge(QObject):
         self.client: FeedClient | None = None
         self.state, self.since = OFFLINE, time.time()
         self._positions: dict = {}
-        self._rows: list = []  # persisted, not yet handed to the GUI thread (under _lock)
         self._lock = threading.Lock()
-        self._sig_rows_ready.connect(self._hand_over_rows)
+        self._alarm_inbox = Inbox(HAND_OVER_MAX, self)  # persisted rows on their way to the GUI thread
+        self._alarm_inbox.sig_items.connect(self.sig_alarms)
         self.store_every_s = store_every_s
         self._unstored: dict = {}  # loop thread only
         self._next_store = 0.0
@@ -113,11 +113,7 @@ class FeedBridge(QObject):
         if rows:
             if self._streets is not None:
                 self._streets.streets(rows)
-            with self._lock:  # one queued wake-up at a time: a busy GUI thread gets everything in one go
-                wake = not self._rows
-                self._rows.extend(rows)
-            if wake:
-                self._sig_rows_ready.emit()
+            self._alarm_inbox.put(rows)
         return True
 
     def _keep_positions(self, items: list[dict]) -> None:
@@ -141,17 +137,6 @@ class FeedBridge(QObject):
             log.exception("车辆位置写入数据库失败")
 
     # --- GUI thread -----------------------------------------------------------------------
-
-    def _hand_over_rows(self) -> None:
-        """At most ``HAND_OVER_MAX`` rows per event-loop turn: after the GUI thread fell behind, the
-        backlog goes in slices with the other events (timers, paints) in between, never in one long slot."""
-        with self._lock:
-            rows, self._rows = self._rows[:HAND_OVER_MAX], self._rows[HAND_OVER_MAX:]
-            more = bool(self._rows)  # the loop thread wakes us only when _rows was empty: continue ourselves
-        if more:
-            QTimer.singleShot(0, self, self._hand_over_rows)
-        if rows:
-            self.sig_alarms.emit(rows)
 
     def _flush_positions(self) -> None:
         with self._lock:
